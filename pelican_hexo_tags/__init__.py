@@ -1,0 +1,44 @@
+"""pelican_hexo_tags: build a Hexo blog with Pelican and get the same pages.
+
+Add ``PLUGINS = ["pelican_hexo_tags"]`` (and ``HEXO_CONFIG = "_config.yml"``)
+to ``pelicanconf.py``. See README.md.
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from . import tags as _tag_packs  # noqa: F401 - registers the built-in tag packs
+from .html import escape_html, html_tag
+from .integration import (
+    add_reader,
+    forget_disabled_markdown_reader,
+    move_layout_pages_out,
+    pin_top_articles,
+    publish_asset_folders,
+    put_layout_pages_in,
+    remember_asset_owner,
+    report_article_problems,
+    report_page_problems,
+)
+from .registry import TagContext, TagError, registry, tag
+
+__all__ = ["TagContext", "TagError", "escape_html", "html_tag", "register", "registry", "tag"]
+
+_CONNECTIONS = (
+    (signals.readers_init, add_reader),
+    (signals.generator_init, forget_disabled_markdown_reader),
+    (signals.article_generator_context, report_article_problems),
+    (signals.page_generator_context, report_page_problems),
+    (signals.article_generator_pretaxonomy, move_layout_pages_out),
+    (signals.article_generator_finalized, pin_top_articles),
+    (signals.page_generator_finalized, put_layout_pages_in),
+    (signals.content_object_init, remember_asset_owner),
+    (signals.static_generator_finalized, publish_asset_folders),
+)
+
+
+def register() -> None:
+    """Connect the plugin to Pelican; connecting twice changes nothing (blinker dedupes)."""
+    for signal, receiver in _CONNECTIONS:
+        signal.connect(receiver)

@@ -1,0 +1,134 @@
+"""Fenced code blocks, cut out before Markdown as Hexo's ``backtick_code_block`` does.
+
+Hexo never lets the Markdown engine see a fence: its own regex finds them
+(also glued to list markers, inside blockquotes, with info strings holding
+spaces) and puts highlighted HTML in their place. Doing the same keeps tags
+inside code untouched and gives theme stylesheets Hexo's markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .html import escape_html
+from .lexer import placeholder
+
+FENCE_RE = re.compile(
+    r"^((?:(?:[^\S\r\n]*>){0,3}|[-*+]|[0-9]+\.)[^\S\r\n]*)(`{3,}|~{3,})[^\S\r\n]*((?:.*?[^`\s])?)[^\S\r\n]*\n"
+    r"((?:[\s\S]*?\n)?)(?:(?:[^\S\r\n]*>){0,3}[^\S\r\n]*)\2[^\S\r\n]?(\n+|$)",
+    re.MULTILINE,
+)
+_ALL_OPTIONS = re.compile(r"([^\s]+)\s+(.+?)\s+(https?://\S+|/\S+)\s*(.+)?")
+_LANG_CAPTION = re.compile(r"([^\s]+)\s*(.+)?")
+_OPTION = re.compile(r"\s*(line_number|line_threshold|first_line|wrap|mark|language_attr|highlight):(\S+)")
+
+
+@dataclass
+class CodeBlock:
+    """A fenced block: its code, language, caption HTML and ``key:value`` options."""
+
+    code: str
+    lang: str = ""
+    caption: str = ""
+    options: dict[str, str] = field(default_factory=dict)
+    removed_newlines: int = 0
+
+
+def parse_info_string(info: str) -> tuple[str, str, dict[str, str]]:
+    """``lang [caption] [url] [link text]`` plus Hexo's ``key:value`` options."""
+    options = {m.group(1): m.group(2) for m in _OPTION.finditer(info)}
+    info = _OPTION.sub("", info).split("=", 1)[0].strip()
+    if not info:
+        return "", "", options
+    match = _ALL_OPTIONS.match(info) or _LANG_CAPTION.match(info)
+    lang, caption = match.group(1), ""
+    if match.group(2):
+        caption = f"<span>{match.group(2)}</span>"
+        if match.re is _ALL_OPTIONS and match.group(3):
+            caption += f'<a href="{match.group(3)}">{match.group(4) or "link"}</a>'
+    return lang, caption, options
+
+
+def _strip_quote_markers(code: str, start: str) -> str:
+    depth = start.count(">")
+    if not depth:
+        return code
+    return re.sub(rf"^([^\S\r\n]*>){{0,{depth}}}([^\S\r\n]|$)", "", code, flags=re.MULTILINE)
+
+
+def cut_fences(text: str) -> tuple[str, list[CodeBlock]]:
+    """Replace each fence by a code placeholder; returns the text and the blocks in order."""
+    if "```" not in text and "~~~" not in text:
+        return text, []
+    blocks: list[CodeBlock] = []
+
+    def replace(match: re.Match[str]) -> str:
+        start, _fence, info, code, end = match.groups()
+        code = _strip_quote_markers(re.sub(r"\n$", "", code), start)
+        lang, caption, options = parse_info_string(info)
+        removed = match.group(0).count("\n") - end.count("\n")
+        blocks.append(CodeBlock(code, lang, caption, options, removed))
+        return start + placeholder("code", len(blocks) - 1) + end
+
+    return FENCE_RE.sub(replace, text), blocks
+
+
+Highlighter = Callable[[CodeBlock, Mapping[str, Any]], str]
+
+
+def _strip_indent(code: str) -> str:
+    lines = code.split("\n")
+    indents = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
+    indent = min(indents) if indents else 0
+    return "\n".join(line[indent:] for line in lines) if indent else code
+
+
+def render_plain_figure(block: CodeBlock, config: Mapping[str, Any]) -> str:
+    """Hexo's highlight.js markup (figure, gutter, one span per line) without token colouring.
+
+    Used until a highlighter is registered; keeps the structure theme CSS targets.
+    """
+    highlight = config.get("highlight") or {}
+    code = block.code
+    if highlight.get("strip_indent", True):
+        code = _strip_indent(code)
+    lines = code.split("\n")
+    lang = block.lang or "plaintext"
+    line_number = block.options.get("line_number", str(highlight.get("line_number", True))).lower()
+    threshold = int(block.options.get("line_threshold", highlight.get("line_threshold") or 0) or 0)
+    gutter = line_number == "true" and len(lines) > threshold
+    first = int(block.options.get("first_line", 1) or 1)
+    out = [f'<figure class="highlight {escape_html(lang)}">']
+    if block.caption:
+        out.append(f"<figcaption>{block.caption}</figcaption>")
+    out.append("<table><tr>")
+    if gutter:
+        numbers = "".join(f'<span class="line">{first + i}</span><br>' for i in range(len(lines)))
+        out.append(f'<td class="gutter"><pre>{numbers}</pre></td>')
+    body = "".join(f'<span class="line">{escape_code(line)}</span><br>' for line in lines)
+    out.append(f'<td class="code"><pre>{body}</pre></td></tr></table></figure>')
+    return "".join(out)
+
+
+def escape_code(text: str) -> str:
+    """Escape code text for HTML; braces too, as Hexo does so no tag runs inside."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("{", "&#123;")
+        .replace("}", "&#125;")
+    )
+
+
+def render_code_block(block: CodeBlock, config: Mapping[str, Any]) -> str:
+    """The HTML Hexo puts in place of a fenced block, per the site's highlighter settings."""
+    if block.options.get("highlight") == "false":
+        return f"<pre><code>{escape_code(block.code)}</code></pre>"
+    if not config.get("syntax_highlighter"):
+        lang = f' class="language-{escape_html(block.lang)}"' if block.lang else ""
+        return f"<pre><code{lang}>{escape_code(block.code)}</code></pre>"
+    return render_plain_figure(block, config)

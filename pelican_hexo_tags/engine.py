@@ -1,0 +1,238 @@
+"""The Markdown engine, set up like the Hexo site's own renderer.
+
+Hexo's renderers are CommonMark engines, so markdown-it-py is configured to
+be one of them:
+
+* hexo-renderer-marked 7 (Hexo's default): GFM tables and ``~`` strikethrough,
+  ``breaks``, marked's autolinks and smartypants, heading ids from Hexo's
+  ``slugize`` with the empty ``<a class="headerlink">`` marked emits;
+* hexo-renderer-markdown-it (when the Hexo config has a ``markdown:``
+  section): its ``preset``, ``render`` options, ``anchors`` and ``plugins``.
+
+An engine is built once per configuration and reused for every post.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+
+from .html import escape_html, strip_html, unescape_html
+from .slug import HeadingIds, slugize
+
+logger = logging.getLogger(__name__)
+
+MARKED = "marked"
+MARKDOWN_IT = "markdown-it"
+
+
+def _plugin_footnote(md: MarkdownIt) -> None:
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    md.use(footnote_plugin)
+
+
+def _plugin_sub(md: MarkdownIt) -> None:
+    from mdit_py_plugins.subscript import sub_plugin
+
+    md.use(sub_plugin)
+
+
+def _plugin_sup(md: MarkdownIt) -> None:
+    from mdit_py_plugins.superscript import superscript_plugin
+
+    md.use(superscript_plugin)
+
+
+def _plugin_deflist(md: MarkdownIt) -> None:
+    from mdit_py_plugins.deflist import deflist_plugin
+
+    md.use(deflist_plugin)
+
+
+def _plugin_ins(md: MarkdownIt) -> None:
+    from .inline_marks import ins_plugin
+
+    md.use(ins_plugin)
+
+
+def _plugin_mark(md: MarkdownIt) -> None:
+    from .inline_marks import mark_plugin
+
+    md.use(mark_plugin)
+
+
+def _plugin_emoji(md: MarkdownIt) -> None:
+    from mdit_py_emoji import emoji_plugin  # optional: pip install mdit-py-emoji
+
+    md.use(emoji_plugin)
+
+
+def _plugin_tasklists(md: MarkdownIt) -> None:
+    from mdit_py_plugins.tasklists import tasklists_plugin
+
+    md.use(tasklists_plugin)
+
+
+# hexo-renderer-markdown-it plugin names → Python ports. markdown-it-abbr,
+# -container, -attrs and -cjk-breaks have none here yet; they are skipped with a warning.
+MARKDOWN_IT_PLUGINS: dict[str, Callable[[MarkdownIt], None]] = {
+    "markdown-it-footnote": _plugin_footnote,
+    "markdown-it-sub": _plugin_sub,
+    "markdown-it-sup": _plugin_sup,
+    "markdown-it-deflist": _plugin_deflist,
+    "markdown-it-ins": _plugin_ins,
+    "markdown-it-mark": _plugin_mark,
+    "markdown-it-emoji": _plugin_emoji,
+    "markdown-it-task-lists": _plugin_tasklists,
+    "markdown-it-task-checkbox": _plugin_tasklists,
+}
+
+
+def _plugin_names(plugins: object) -> list[str]:
+    names = []
+    for plugin in plugins if isinstance(plugins, list) else []:
+        name = plugin.get("name") if isinstance(plugin, Mapping) else plugin
+        if isinstance(name, str):
+            names.append(name)
+    return names
+
+
+class EngineSpec:
+    """The renderer settings that change HTML, read from a Hexo config; hashable."""
+
+    def __init__(self, config: Mapping[str, Any]) -> None:
+        markdown = config.get("markdown")
+        self.flavour = MARKDOWN_IT if isinstance(markdown, Mapping) else MARKED
+        if self.flavour == MARKDOWN_IT:
+            render = {
+                "html": True,
+                "xhtmlOut": False,
+                "breaks": True,
+                "linkify": True,
+                "typographer": True,
+                "langPrefix": "language-",
+            }
+            render.update(markdown.get("render") or {})
+            anchors = {"level": 2, "case": 0, "separator": "-", "permalink": False}
+            anchors.update(markdown.get("anchors") or {})
+            self.preset = str(markdown.get("preset") or "default")
+            self.render = tuple(sorted((k, v) for k, v in render.items() if isinstance(v, (bool, str, int))))
+            self.anchor_level = int(anchors.get("level") or 1)
+            self.anchor_case = int(anchors.get("case") or 0)
+            self.anchor_separator = str(anchors.get("separator") or "-")
+            self.headerlink = bool(anchors.get("permalink"))
+            self.first_duplicate = 2
+            self.plugins = tuple(_plugin_names(markdown.get("plugins")))
+        else:
+            marked = config.get("marked") or {}
+            self.preset = "commonmark"
+            self.render = (("breaks", bool(marked.get("breaks", True))),)
+            self.anchor_level = 1 if marked.get("headerIds", True) else 7
+            self.anchor_case = int(marked.get("modifyAnchors") or 0)
+            self.anchor_separator = "-"
+            self.headerlink = True
+            self.first_duplicate = 1
+            self.plugins = ()
+
+    def key(self) -> tuple:
+        return tuple(sorted(vars(self).items()))
+
+
+def _heading_open(
+    spec: EngineSpec,
+) -> Callable[[RendererHTML, Sequence[Token], int, OptionsDict, EnvType], str]:
+    def render(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        token = tokens[idx]
+        level = int(token.tag[1:])
+        if level < spec.anchor_level:
+            return self.renderToken(tokens, idx, options, env)
+        inline = tokens[idx + 1]
+        if spec.flavour == MARKED:
+            text = strip_html(unescape_html(self.renderInline(inline.children or [], options, env))).strip()
+        else:
+            text = strip_html("".join(child.content for child in inline.children or []))
+        ids = env.setdefault("heading_ids", HeadingIds(spec.first_duplicate))
+        slug = ids.unique(slugize(text, spec.anchor_separator, spec.anchor_case))
+        token.attrSet("id", slug)
+        html = self.renderToken(tokens, idx, options, env)
+        if spec.headerlink:
+            title = escape_html(strip_html(self.renderInline(inline.children or [], options, env)))
+            html += f'<a href="#{slug}" class="headerlink" title="{title}"></a>'
+        return html
+
+    return render
+
+
+def _image(
+    default: Callable[[Sequence[Token], int, OptionsDict, EnvType], str],
+) -> Callable[[RendererHTML, Sequence[Token], int, OptionsDict, EnvType], str]:
+    def render(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        resolve = env.get("resolve_image")
+        token = tokens[idx]
+        src = token.attrGet("src")
+        if resolve and isinstance(src, str):
+            token.attrSet("src", resolve(src))
+        return default(tokens, idx, options, env)
+
+    return render
+
+
+@lru_cache(maxsize=16)
+def _build(spec_key: tuple) -> MarkdownIt:
+    spec = dict(spec_key)
+    flavour = spec["flavour"]
+    render = dict(spec["render"])
+    if flavour == MARKED:
+        from .marked_compat import marked_compat_plugin
+
+        md = MarkdownIt("commonmark", {"html": True, "breaks": render.get("breaks", True)})
+        md.enable(["table"])
+        _plugin_tasklists(md)
+        md.use(marked_compat_plugin)
+    else:
+        preset = {"default": "js-default", "commonmark": "commonmark", "zero": "zero"}.get(
+            spec["preset"], "js-default"
+        )
+        options = {
+            "html": bool(render.get("html", True)),
+            "xhtmlOut": bool(render.get("xhtmlOut", False)),
+            "breaks": bool(render.get("breaks", True)),
+            "linkify": bool(render.get("linkify", True)),
+            "typographer": bool(render.get("typographer", True)),
+            "langPrefix": str(render.get("langPrefix", "language-")),
+        }
+        # Tags stand in the text as HTML comments, so raw HTML must stay on.
+        options["html"] = True
+        md = MarkdownIt(preset, options)
+        for name in spec["plugins"]:
+            use = MARKDOWN_IT_PLUGINS.get(name)
+            if use is None:
+                logger.warning("Markdown plugin %s has no Python port in pelican_hexo_tags; skipped", name)
+                continue
+            try:
+                use(md)
+            except ImportError as error:
+                logger.warning("Markdown plugin %s needs %s; skipped", name, error.name)
+    engine_spec = EngineSpec.__new__(EngineSpec)
+    engine_spec.__dict__.update(spec)
+    md.add_render_rule("heading_open", _heading_open(engine_spec))
+    md.add_render_rule("image", _image(md.renderer.rules["image"]))
+    return md
+
+
+def markdown_engine(config: Mapping[str, Any]) -> tuple[MarkdownIt, EngineSpec]:
+    """The (shared) engine for a Hexo config, and the spec it was built from."""
+    spec = EngineSpec(config)
+    return _build(spec.key()), spec

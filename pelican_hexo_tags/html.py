@@ -1,0 +1,123 @@
+"""HTML helpers with hexo-util's byte-level behaviour.
+
+Tag packs build their markup with :func:`html_tag` so that attribute order,
+escaping and URL encoding match what Hexo emits, and theme stylesheets and
+old scripts keep finding what they expect.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
+
+_ESCAPE_MAP = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+    "`": "&#96;",
+    "/": "&#x2F;",
+    "=": "&#x3D;",
+}
+# hexo-util leaves an `&` alone when it already starts an entity.
+_ESCAPE_RE = re.compile(r"&(?!#?\w+;)|[<>\"'`/=]")
+_UNESCAPE_MAP = {v: k for k, v in _ESCAPE_MAP.items()}
+_UNESCAPE_RE = re.compile("|".join(re.escape(k) for k in _UNESCAPE_MAP))
+_TAG_RE = re.compile(r"<[^>]*>")
+_URL_ATTR_RE = re.compile(r"(href|src|cite|download|url)$", re.IGNORECASE)
+# encodeURI() leaves these unescaped; everything else is percent-encoded.
+_ENCODE_URI_SAFE = ";,/?:@&=+$-_.!~*'()#"
+
+
+def escape_html(text: str) -> str:
+    """hexo-util ``escapeHTML``: escape markup characters, keep existing entities."""
+    return _ESCAPE_RE.sub(lambda m: _ESCAPE_MAP[m.group(0)], str(text))
+
+
+def unescape_html(text: str) -> str:
+    """hexo-util ``unescapeHTML``: the inverse of :func:`escape_html`."""
+    return _UNESCAPE_RE.sub(lambda m: _UNESCAPE_MAP[m.group(0)], text)
+
+
+def strip_html(text: str) -> str:
+    return _TAG_RE.sub("", text)
+
+
+def encode_uri(text: str) -> str:
+    """JavaScript ``encodeURI(decodeURI(text))``: idempotent percent-encoding."""
+    return quote(unquote(text), safe=_ENCODE_URI_SAFE)
+
+
+def encode_url(url: str) -> str:
+    """hexo-util ``encodeURL``: percent-encode a URL the way Hexo's tags do.
+
+    Absolute URLs are normalised like WHATWG ``new URL`` (an empty path
+    becomes ``/``); ``data:`` and ``mailto:`` are left alone.
+    """
+    url = str(url)
+    parts = urlsplit(url) if "://" in url or url.startswith("//") else None
+    if parts is None or not parts.netloc:
+        if re.match(r"^(data|mailto|javascript|tel):", url, re.IGNORECASE):
+            return url
+        return encode_uri(url)
+    path = encode_uri(parts.path) or "/"
+    return urlunsplit(
+        (
+            parts.scheme.lower(),
+            parts.netloc.lower(),
+            path,
+            encode_uri(parts.query),
+            encode_uri(parts.fragment),
+        )
+    )
+
+
+def html_tag(
+    tag: str,
+    attrs: Mapping[str, object] | None = None,
+    text: str | None = None,
+    escape: bool = True,
+) -> str:
+    """hexo-util ``htmlTag``.
+
+    Attributes keep their insertion order; ``None`` drops one, ``True``
+    makes it bare, empty strings are kept. ``text=None`` gives a void
+    element, ``text=""`` an empty element with its closing tag.
+    """
+    out = [f"<{tag}"]
+    for name, value in (attrs or {}).items():
+        if value is None or value is False:
+            continue
+        if value is True:
+            out.append(f" {name}")
+            continue
+        value = str(value)
+        value = encode_url(value) if _URL_ATTR_RE.search(name) else escape_html(value)
+        out.append(f' {name}="{value}"')
+    if text is None:
+        out.append(">")
+    else:
+        out.append(">" + (escape_html(text) if escape else text) + f"</{tag}>")
+    return "".join(out)
+
+
+def escape_attribute(value: str) -> str:
+    """Escape only what an attribute value must escape (``& < > "``)."""
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def element(tag: str, attrs: Mapping[str, object] | None = None, inner: str | None = None) -> str:
+    """Plain markup for plugins that build HTML by string concatenation rather than ``htmlTag``.
+
+    Attributes keep their order; ``None``/``False`` drop one, ``True`` makes
+    it bare. ``inner`` is inserted as is; ``None`` gives a void element.
+    """
+    rendered = []
+    for name, value in (attrs or {}).items():
+        if value is None or value is False:
+            continue
+        rendered.append(f" {name}" if value is True else f' {name}="{escape_attribute(str(value))}"')
+    opening = f"<{tag}{''.join(rendered)}>"
+    return opening if inner is None else f"{opening}{inner}</{tag}>"

@@ -1,0 +1,130 @@
+"""Signal handlers that fit Hexo's notions into a Pelican build.
+
+Defined at module level (blinker holds receivers weakly) and idempotent, so
+registering the plugin twice in one process changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from pelican.contents import Page, Static
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
+
+from .reader import HexoReader, report_problems
+
+logger = logging.getLogger(__name__)
+
+_LAYOUT_PAGES = "hexo_layout_pages"
+_ASSET_OWNERS = "hexo_asset_owners"
+
+
+def add_reader(readers: Any) -> None:
+    for extension in HexoReader.file_extensions:
+        readers.reader_classes[extension] = HexoReader
+
+
+def forget_disabled_markdown_reader(generator: Any) -> None:
+    """Pelican warns that Python-Markdown is missing for every ``.md``; we read those."""
+    readers = getattr(generator, "readers", None)
+    if readers is not None and readers.reader_classes.get("md") is HexoReader:
+        for extension in HexoReader.file_extensions:
+            readers.disabled_readers.pop(extension, None)
+
+
+def _display_path(path: str) -> str:
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if relative.startswith("..") else relative
+
+
+def _report(generator: Any, metadata: dict[str, Any]) -> None:
+    source = metadata.get("hexo_source")
+    if source:
+        report_problems(_display_path(source), metadata, bool(generator.settings.get("HEXO_STRICT")))
+
+
+def report_article_problems(generator: ArticlesGenerator, metadata: dict[str, Any]) -> None:
+    _report(generator, metadata)
+
+
+def report_page_problems(generator: PagesGenerator, metadata: dict[str, Any]) -> None:
+    _report(generator, metadata)
+
+
+def move_layout_pages_out(generator: ArticlesGenerator) -> None:
+    """Posts with ``layout: page`` become Pelican pages (kept at their Hexo URL)."""
+    moved = [a for a in generator.articles if getattr(a, "hexo_layout", None) == "page"]
+    if not moved:
+        return
+    generator.articles[:] = [a for a in generator.articles if a not in moved]
+    generator.context[_LAYOUT_PAGES] = [
+        Page(a._content, a.metadata, generator.settings, a.source_path, generator.context) for a in moved
+    ]
+
+
+def put_layout_pages_in(generator: PagesGenerator) -> None:
+    moved = generator.context.pop(_LAYOUT_PAGES, None)
+    if moved:
+        generator.pages.extend(moved)
+        generator.context["pages"] = generator.pages
+
+
+def _pin_key(article: Any) -> tuple[int, float]:
+    return (-int(getattr(article, "hexo_pinned", 0) or 0), -article.date.timestamp())
+
+
+def pin_top_articles(generator: ArticlesGenerator) -> None:
+    """hexo-generator-index-pin-top: pinned posts first (higher ``top`` first), then newest.
+
+    Only the article list (index, feeds) changes; archives stay by date.
+    """
+    if generator.settings.get("HEXO_PIN_TOP", True) is False:
+        return
+    if any(getattr(a, "hexo_pinned", 0) for a in generator.articles):
+        generator.articles.sort(key=_pin_key)
+
+
+def remember_asset_owner(instance: Any) -> None:
+    """Note each Hexo post whose asset folder must be published beside it."""
+    asset_path = getattr(instance, "hexo_asset_path", None)
+    context = getattr(instance, "_context", None)
+    source_path = getattr(instance, "source_path", None)
+    if asset_path is None or context is None or not source_path:
+        return
+    if getattr(instance, "hexo_is_page", False):
+        folder = os.path.dirname(source_path)
+    else:
+        folder = os.path.splitext(source_path)[0]
+    if os.path.isdir(folder):
+        context.setdefault(_ASSET_OWNERS, {})[folder] = asset_path
+
+
+def publish_asset_folders(generator: StaticGenerator) -> None:
+    """Copy each post's asset folder to its Hexo URL, as Pelican static files."""
+    owners = generator.context.get(_ASSET_OWNERS) or {}
+    already = {s.source_path for s in generator.staticfiles}
+    reader_extensions = set(generator.readers.extensions)
+    for folder, asset_path in sorted(owners.items()):
+        for directory, subdirs, files in os.walk(folder):
+            subdirs.sort()
+            for name in sorted(files):
+                source = os.path.join(directory, name)
+                extension = os.path.splitext(name)[1].lstrip(".").lower()
+                if source in already or extension in reader_extensions or name.startswith("."):
+                    continue
+                target = asset_path + os.path.relpath(source, folder).replace(os.sep, "/")
+                static = Static(
+                    content=None,
+                    metadata={"save_as": target, "url": target},
+                    settings=generator.settings,
+                    source_path=source,
+                    context=generator.context,
+                )
+                generator.staticfiles.append(static)
+                generator.add_source_path(static, static=True)
+                already.add(source)

@@ -1,0 +1,246 @@
+"""Find Hexo tags in a post and stand placeholders in for them.
+
+Like Hexo's ``PostRenderEscape``, this runs before Markdown so that tag
+arguments and block bodies are never seen by the Markdown engine: each
+``{% tag %}``, ``{% tag %}…{% endtag %}`` and ``{{ expr }}`` becomes one
+HTML comment. Inline code spans and HTML comments are copied untouched (a
+tag inside them is text, not a tag); ``{# … #}`` disappears.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+PLACEHOLDER_MARK = "\ufffc"
+# Rendered Markdown holds a placeholder either as a raw comment or, where the
+# engine escaped it (code spans, indented code), as text.
+PLACEHOLDER_RE = re.compile(r"(?:<|&lt;)!--hexo(tag|code)\ufffc(\d+)--(?:>|&gt;)")
+
+_WHITESPACE = " \t\n\r\f\v\u00a0"
+# Nunjucks' delimiters: a quote right after one of these opens a string.
+_NUNJUCKS_DELIMITERS = "()[]{}%*-+~/#,:|.<>=!"
+_STRING_ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
+_SPECIAL = re.compile(r"`|<!--|\{[{%#]")
+_RAW_IN_CODE = re.compile(r"\{%-?\s*(raw|verbatim)\s*-?%\}([\s\S]*?)\{%-?\s*end\1\s*-?%\}")
+_TAG_NAME = re.compile(r"[^\s%]+")
+
+
+def placeholder(kind: str, index: int) -> str:
+    return f"<!--hexo{kind}{PLACEHOLDER_MARK}{index}-->"
+
+
+def split_args(text: str) -> list[str]:
+    """Split tag arguments as Hexo does with the Nunjucks lexer.
+
+    Whitespace (newlines and NBSP too) separates arguments; a quoted string
+    is one argument without its quotes and with ``\\`` escapes; a quote in
+    the middle of a word is literal; an empty quoted string disappears.
+    """
+    args: list[str] = []
+    current: list[str] = []
+    index, length = 0, len(text)
+    while index < length:
+        char = text[index]
+        if char in _WHITESPACE:
+            if current:
+                args.append("".join(current))
+                current = []
+            index += 1
+            continue
+        opens_string = char in "\"'" and (not current or current[-1] in _NUNJUCKS_DELIMITERS)
+        if not opens_string:
+            current.append(char)
+            index += 1
+            continue
+        end = index + 1
+        value: list[str] = []
+        while end < length and text[end] != char:
+            if text[end] == "\\" and end + 1 < length:
+                end += 1
+                value.append(_STRING_ESCAPES.get(text[end], text[end]))
+            else:
+                value.append(text[end])
+            end += 1
+        if end >= length:
+            # An unterminated string: Hexo's tag breaks; keep the text as it is.
+            current.append(text[index:])
+            break
+        current.extend(value)
+        index = end + 1
+    if current:
+        args.append("".join(current))
+    return [arg for arg in args if arg != ""]
+
+
+@dataclass
+class TagCall:
+    """One tag found in a post, with what a tag function needs to render it."""
+
+    name: str
+    args: list[str]
+    body: str | None
+    source: str
+    line: int
+    raw_args: str = ""
+
+    @property
+    def is_block(self) -> bool:
+        return self.body is not None
+
+
+@dataclass
+class LexResult:
+    text: str
+    tags: list[TagCall]
+    problems: list[tuple[int, str]]
+
+
+def _find_inline_code_end(text: str, start: int, ticks: int) -> int:
+    """Index after the closing backtick run of a code span, or -1."""
+    run = "`" * ticks
+    search = start + ticks
+    while True:
+        found = text.find(run, search)
+        if found < 0:
+            return -1
+        if re.search(r"\n[ \t]*\n", text[start:found]):
+            return -1
+        end = found + ticks
+        if (found > 0 and text[found - 1] == "`") or (end < len(text) and text[end] == "`"):
+            search = end
+            while search < len(text) and text[search] == "`":
+                search += 1
+            continue
+        return end
+
+
+def _parse_tag_open(text: str, start: int) -> tuple[int, str, bool, bool] | None:
+    """For ``{%`` at ``start``: (end index, inner text, trims-left, trims-right), or None."""
+    close = text.find("%}", start + 2)
+    if close < 0:
+        return None
+    inner = text[start + 2 : close]
+    trim_left = inner.startswith("-")
+    trim_right = inner.endswith("-") and len(inner) > 1
+    inner = inner[1 if trim_left else 0 : len(inner) - 1 if trim_right else len(inner)]
+    return close + 2, inner, trim_left, trim_right
+
+
+def _tag_name(inner: str) -> str:
+    match = _TAG_NAME.search(inner)
+    return match.group(0) if match else ""
+
+
+def _find_block_end(text: str, name: str, search: int) -> tuple[int, int] | None:
+    """(start, end) of the ``{% endNAME %}`` closing a block, nesting respected."""
+    pattern = re.compile(r"\{%-?\s*(end)?" + re.escape(name) + r"(?=[\s%-])[^%]*?%\}")
+    depth = 1
+    for match in pattern.finditer(text, search):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return match.start(), match.end()
+    return None
+
+
+def _strip_block_body(body: str) -> str:
+    """Hexo gives a block tag its body de-indented, minus one newline each side."""
+    lines = body.split("\n")
+    indents = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
+    indent = min(indents) if indents else 0
+    if indent:
+        body = "\n".join(line[indent:] for line in lines)
+    return re.sub(r"^\n|\n$", "", body)
+
+
+def lex(
+    text: str,
+    is_block_tag: Callable[[str, str], bool],
+    line_of: Callable[[int], int] = lambda pos: 0,
+) -> LexResult:
+    """Replace every tag in ``text`` by a placeholder.
+
+    ``is_block_tag(name, text)`` says whether ``name`` takes a body;
+    ``line_of(pos)`` maps an index in ``text`` to a line in the source file.
+    """
+    if "{" not in text:
+        return LexResult(text, [], [])
+    out: list[str] = []
+    tags: list[TagCall] = []
+    problems: list[tuple[int, str]] = []
+    pos = 0
+    while True:
+        match = _SPECIAL.search(text, pos)
+        if not match:
+            out.append(text[pos:])
+            break
+        start = match.start()
+        out.append(text[pos:start])
+        opener = match.group(0)
+        if opener == "`":
+            ticks = len(re.match(r"`+", text[start:]).group(0))
+            escaped = start > 0 and text[start - 1] == "\\"
+            end = -1 if escaped else _find_inline_code_end(text, start, ticks)
+            if end < 0:
+                out.append("`" * ticks)
+                pos = start + ticks
+                continue
+            # Hexo lets {% raw %} through inside a code span, and nothing else.
+            out.append(_RAW_IN_CODE.sub(lambda m: m.group(2), text[start:end]))
+            pos = end
+            continue
+        if opener == "<!--":
+            end = text.find("-->", start + 4)
+            end = len(text) if end < 0 else end + 3
+            out.append(text[start:end])
+            pos = end
+            continue
+        if opener == "{#":
+            end = text.find("#}", start + 2)
+            if end < 0:
+                out.append(opener)
+                pos = start + 2
+                continue
+            pos = end + 2
+            continue
+        if opener == "{{":
+            end = text.find("}}", start + 2)
+            if end < 0:
+                out.append(opener)
+                pos = start + 2
+                continue
+            source = text[start : end + 2]
+            tags.append(TagCall("{{", [text[start + 2 : end].strip()], None, source, line_of(start)))
+            out.append(placeholder("tag", len(tags) - 1))
+            pos = end + 2
+            continue
+        opened = _parse_tag_open(text, start)
+        if opened is None:
+            out.append(opener)
+            pos = start + 2
+            continue
+        end, inner, trim_left, trim_right = opened
+        name = _tag_name(inner)
+        raw_args = inner.strip()[len(name) :].strip()
+        body = None
+        if name and not name.startswith("end") and is_block_tag(name, text):
+            closing = _find_block_end(text, name, end)
+            if closing is None:
+                problems.append((line_of(start), f"{{% {name} %}} has no {{% end{name} %}}"))
+            else:
+                raw_body = text[end : closing[0]]
+                body = raw_body if name in ("raw", "verbatim") else _strip_block_body(raw_body)
+                closing_inner = text[closing[0] : closing[1]]
+                trim_right = closing_inner.rstrip("}").rstrip("%").endswith("-")
+                end = closing[1]
+        if trim_left:
+            out[-1] = out[-1].rstrip()
+        args = [] if name in ("raw", "verbatim") else split_args(raw_args)
+        tags.append(TagCall(name, args, body, text[start:end], line_of(start), raw_args))
+        out.append(placeholder("tag", len(tags) - 1))
+        pos = end
+        if trim_right:
+            while pos < len(text) and text[pos] in _WHITESPACE:
+                pos += 1
+    return LexResult("".join(out), tags, problems)

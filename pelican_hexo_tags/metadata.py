@@ -1,0 +1,202 @@
+"""Hexo front matter to Pelican metadata.
+
+Every key the post has is kept with its YAML type (``reward: false`` stays
+``False``, ``top: 3`` stays ``3``) so templates can use ``article.reward``;
+the keys Pelican understands are translated to its names and types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .config import HexoConfig
+from .dates import InvalidDate, get_timezone, localize, parse_hexo_date
+from .permalink import build_permalink, filename_date, filename_extra_fields, parse_post_filename, save_as_for
+from .slug import slugize
+
+# Keys that name Pelican attributes with other meanings; kept under ``hexo_<key>``.
+_RESERVED = frozenset({"url", "save_as", "slug", "status", "template", "summary", "category", "content"})
+
+
+@dataclass
+class PostInfo:
+    """A post's Hexo identity: its slug, dates, URL and asset folder, and its metadata."""
+
+    metadata: dict[str, Any]
+    slug: str
+    path: str
+    asset_url: str
+    asset_prefix: str
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None or value == "":
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _names(values: list[Any]) -> list[str]:
+    return [str(v) for v in values if v is not None and str(v) != ""]
+
+
+def category_hierarchies(data: Mapping[str, Any]) -> list[list[str]]:
+    """Hexo's categories: a flat list is one hierarchy, a list holding lists is siblings."""
+    raw = data.get("categories")
+    if raw is None or raw == "":
+        raw = data.get("category")
+    values = _as_list(raw)
+    if any(isinstance(v, (list, tuple)) for v in values):
+        return [h for h in (_names(_as_list(v)) for v in values) if h]
+    flat = _names(values)
+    return [flat] if flat else []
+
+
+def _pinned(value: Any) -> int:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)):
+        return int(value)
+    return 0
+
+
+def _timezone(config: HexoConfig, settings: Mapping[str, Any]) -> dt.tzinfo | None:
+    return get_timezone(config.get("timezone")) or get_timezone(settings.get("TIMEZONE"))
+
+
+def _date_field(
+    data: Mapping[str, Any], key: str, line_of_key: Mapping[str, int], problems: list[tuple[int, str]]
+) -> dt.datetime | None:
+    if data.get(key) in (None, ""):
+        return None
+    try:
+        return parse_hexo_date(data[key])
+    except InvalidDate as error:
+        problems.append((line_of_key.get(key, 1), f"invalid {key}: {error}"))
+        return None
+
+
+def build_post_info(
+    data: Mapping[str, Any],
+    *,
+    relative_path: str,
+    source_path: str,
+    config: HexoConfig,
+    settings: Mapping[str, Any],
+    line_of_key: Mapping[str, int] | None = None,
+    is_page: bool = False,
+) -> PostInfo:
+    """Map front matter ``data`` of the post at ``relative_path`` (under ``_posts``)."""
+    line_of_key = line_of_key or {}
+    problems: list[tuple[int, str]] = []
+    fields = parse_post_filename(str(config.get("new_post_name") or ":title.md"), relative_path)
+    merged: dict[str, Any] = dict(data)
+    # Hexo copies file-name fields such as :category onto the post, over the front matter.
+    merged.update(filename_extra_fields(fields))
+    slug = fields["title"]
+    zone = _timezone(config, settings)
+    metadata: dict[str, Any] = {}
+
+    for key, value in merged.items():
+        key = str(key).lower()
+        metadata[f"hexo_{key}" if key in _RESERVED else key] = value
+
+    title = merged.get("title")
+    if title is None or str(title).strip() == "":
+        title = os.path.splitext(os.path.basename(relative_path))[0]
+        problems.append((1, f"no title in front matter; using the file name {title!r}"))
+    metadata["title"] = str(title)
+
+    date = _date_field(merged, "date", line_of_key, problems) or filename_date(fields)
+    if date is None:
+        mtime = dt.datetime.fromtimestamp(os.path.getmtime(source_path), zone or dt.timezone.utc)
+        date = mtime.replace(tzinfo=None)
+        if "date" not in merged:
+            problems.append((1, "no date in front matter or file name; using the file's modification time"))
+    metadata["date"] = localize(date, zone)
+
+    updated = _date_field(merged, "updated", line_of_key, problems)
+    option = str(config.get("updated_option") or "mtime")
+    if updated is not None:
+        metadata["modified"] = localize(updated, zone)
+    elif option == "date":
+        metadata["modified"] = metadata["date"]
+    elif option == "mtime":
+        mtime = dt.datetime.fromtimestamp(os.path.getmtime(source_path), zone or dt.timezone.utc)
+        metadata["modified"] = mtime if zone else mtime.replace(tzinfo=None)
+    metadata.pop("updated", None)
+
+    tags = _names(_as_list(merged.get("tags") if merged.get("tags") not in (None, "") else merged.get("tag")))
+    metadata["tags"] = tags
+    hierarchies = category_hierarchies(merged)
+    metadata["hexo_categories"] = hierarchies
+    metadata["category"] = hierarchies[0][0] if hierarchies else str(config.get("default_category") or "")
+    metadata.pop("categories", None)
+    if not metadata["category"]:
+        del metadata["category"]
+
+    authors = _names(_as_list(merged.get("authors")))
+    author = merged.get("author")
+    metadata.pop("authors", None)
+    metadata.pop("author", None)
+    if authors:
+        metadata["authors"] = authors
+    elif author not in (None, "", []):
+        metadata["authors"] = _names(_as_list(author))
+
+    if merged.get("published") is False:
+        metadata["status"] = "draft"
+    if str(merged.get("layout") or "").lower() == "page":
+        metadata["hexo_layout"] = "page"
+
+    for pin_key in ("top", "sticky"):
+        if pin_key in merged:
+            metadata["hexo_pinned"] = max(metadata.get("hexo_pinned", 0), _pinned(merged[pin_key]))
+
+    excerpt = merged.get("excerpt") or merged.get("description")
+    if excerpt:
+        metadata["summary"] = str(excerpt)
+
+    last_category = hierarchies[-1] if hierarchies else [str(config.get("default_category") or "")]
+    category_slug = "/".join(
+        slugize(name, transform=int(config.get("filename_case") or 0)) for name in last_category
+    )
+    if is_page:
+        path = os.path.splitext(relative_path)[0] + ".html"
+    elif merged.get("permalink"):
+        path = str(merged["permalink"]).lstrip("/")
+        if config.post_asset_folder and not (path.endswith("/") or path.endswith(".html")):
+            path += "/"
+    else:
+        path = build_permalink(
+            str(config.get("permalink") or ""),
+            slug=slug,
+            date=date,
+            title=metadata["title"],
+            category_slug=category_slug,
+            metadata=merged,
+            defaults=config.get("permalink_defaults") or {},
+            asset_folder=config.post_asset_folder,
+        )
+    metadata["hexo_slug"] = slug
+    metadata["slug"] = slug
+    metadata["hexo_path"] = path
+    metadata["url"] = path.removesuffix("index.html")
+    metadata["save_as"] = save_as_for(path)
+    # A Hexo page's files sit beside it and are published beside it.
+    asset_dir = os.path.dirname(path) if is_page else path.removesuffix(".html")
+    asset_dir = asset_dir.rstrip("/") + "/" if asset_dir else ""
+    asset_url = config.root + asset_dir
+    metadata["hexo_asset_url"] = asset_url
+    # Hexo publishes a post's asset folder only with post_asset_folder; a page's
+    # folder (``about/index.md`` beside ``about/photo.jpg``) always.
+    is_index_page = is_page and os.path.splitext(os.path.basename(relative_path))[0] == "index"
+    if (config.post_asset_folder and not is_page) or is_index_page:
+        metadata["hexo_asset_path"] = asset_dir
+    if is_page:
+        metadata["hexo_is_page"] = True
+    return PostInfo(metadata, slug, path, asset_url, os.path.basename(slug), problems)

@@ -1,0 +1,255 @@
+"""A post body to HTML, in Hexo's order of work.
+
+1. cut fenced code out (Hexo's ``backtick_code_block``);
+2. lex tags into placeholders (code spans and comments left alone);
+3. render Markdown;
+4. render each tag into its placeholder (a placeholder the engine escaped,
+   inside code, gets the tag's source text back, as in Hexo);
+5. put the code blocks back; open external links in a new tab;
+6. split the excerpt at the first ``<!-- more -->``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .codeblocks import CodeBlock, cut_fences, render_code_block
+from .config import HexoConfig
+from .engine import MARKED, markdown_engine
+from .html import escape_html
+from .lexer import PLACEHOLDER_MARK, PLACEHOLDER_RE, TagCall, lex
+from .registry import TagContext, TagError, TagRegistry
+
+logger = logging.getLogger(__name__)
+
+_MORE_RE = re.compile(r"<!-- ?more ?-->", re.IGNORECASE)
+_A_TAG_RE = re.compile(
+    r"""<a(?:\s+?|\s+?[^<>]+?\s+?)href=["']((?:https?:|//)[^<>"']+)["'][^<>]*>""", re.IGNORECASE
+)
+_TARGET_ATTR_RE = re.compile(r"target=", re.IGNORECASE)
+_REL_ATTR_RE = re.compile(r"rel=", re.IGNORECASE)
+_REL_VALUE_RE = re.compile(r"""rel=["']([^<>"']*)["']""", re.IGNORECASE)
+_HOST_RE = re.compile(r"^(?:https?:)?//([^/?#:]+)", re.IGNORECASE)
+_VARIABLE_RE = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
+
+
+@dataclass
+class Problem:
+    line: int
+    message: str
+    kind: str = "tag"
+
+
+@dataclass
+class RenderedPost:
+    content: str
+    summary: str | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class PostEnvironment:
+    """Everything about one post that rendering needs; built by the reader."""
+
+    source_path: str
+    config: HexoConfig
+    settings: Mapping[str, Any]
+    registry: TagRegistry
+    metadata: Mapping[str, Any]
+    post_path: str = ""
+    asset_url: str = "/"
+    asset_dir: str | None = None
+    asset_prefix: str | None = None
+    dialect: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+    page_state: dict[str, Any] = field(default_factory=dict)
+
+    def warn(self, line: int, message: str, kind: str = "tag") -> None:
+        self.problems.append(Problem(line, message, kind))
+
+    def resolve_image(self, src: str) -> str:
+        """Where a Markdown image's ``src`` points once published, as Hexo made it."""
+        if not src or re.match(r"^(#|//|[a-zA-Z][\w+.-]*:|/)", src):
+            return src
+        if self.config.post_asset_folder:
+            if self.asset_prefix and src.startswith(self.asset_prefix + "/"):
+                src = src[len(self.asset_prefix) + 1 :]
+            return self.asset_url + src.removeprefix("./")
+        return self.config.root + src.removeprefix("./")
+
+
+def _is_external(href: str, config: Mapping[str, Any]) -> bool:
+    match = _HOST_RE.match(href)
+    if not match:
+        return False
+    host = match.group(1).lower()
+    site = _HOST_RE.match(str(config.get("url") or ""))
+    if site and site.group(1).lower() == host:
+        return False
+    exclude = (config.get("external_link") or {}).get("exclude") or []
+    if isinstance(exclude, str):
+        exclude = [exclude] if exclude else []
+    return host not in {str(e).lower() for e in exclude}
+
+
+def external_links(html: str, config: Mapping[str, Any]) -> str:
+    """Hexo's ``external_link`` filter: external links without a target open in a new tab."""
+    setting = config.get("external_link")
+    enabled = setting.get("enable", True) if isinstance(setting, Mapping) else bool(setting)
+    if not enabled or "href" not in html:
+        return html
+
+    def mark(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        if not _is_external(match.group(1), config) or _TARGET_ATTR_RE.search(tag):
+            return tag
+        if _REL_ATTR_RE.search(tag):
+            tag = _REL_VALUE_RE.sub(
+                lambda m: m.group(0) if "noopener" in m.group(1) else f'rel="{m.group(1)} noopener"', tag
+            )
+            return tag.replace("href=", 'target="_blank" href=', 1)
+        return tag.replace("href=", 'target="_blank" rel="noopener" href=', 1)
+
+    return _A_TAG_RE.sub(mark, html)
+
+
+def split_excerpt(html: str) -> tuple[str, str | None]:
+    """(content with the marker as ``<span id="more"></span>``, HTML before it or None)."""
+    match = _MORE_RE.search(html)
+    if not match:
+        return html, None
+    summary = html[: match.start()].strip()
+    return html[: match.start()] + '<span id="more"></span>' + html[match.end() :], summary
+
+
+def _line_mapper(text: str, blocks: list[CodeBlock], first_line: int) -> Callable[[int], int]:
+    """Source line of an index in the fence-cut text (cut fences removed lines)."""
+    marks = [m.start() for m in re.finditer(r"<!--hexocode" + PLACEHOLDER_MARK, text)]
+    removed = [0]
+    for block in blocks[: len(marks)]:
+        removed.append(removed[-1] + block.removed_newlines)
+
+    def line_of(pos: int) -> int:
+        return first_line + text.count("\n", 0, pos) + removed[bisect.bisect_left(marks, pos)]
+
+    return line_of
+
+
+def _unrendered(tag: TagCall) -> str:
+    """A tag that cannot render still shows what the author wrote."""
+    if "\n" in tag.source:
+        return f'<pre class="hexo-tag-unrendered">{escape_html(tag.source)}</pre>'
+    return f'<code class="hexo-tag-unrendered">{escape_html(tag.source)}</code>'
+
+
+def _render_variable(tag: TagCall, env: PostEnvironment) -> str:
+    expression = tag.args[0] if tag.args else ""
+    if not _VARIABLE_RE.match(expression):
+        env.warn(tag.line, f"cannot evaluate {tag.source!r}: only plain variables are supported")
+        return _unrendered(tag)
+    value: Any = env.metadata
+    for part in expression.split("."):
+        value = value.get(part) if isinstance(value, Mapping) else getattr(value, part, None)
+    # Nunjucks prints an undefined variable as nothing.
+    return "" if value is None else escape_html(str(value))
+
+
+def _render_tag(tag: TagCall, env: PostEnvironment, render_body: Callable[[str, int], str]) -> str:
+    if tag.name == "{{":
+        return _render_variable(tag, env)
+    spec = env.registry.lookup(tag.name, env.dialect)
+    if spec is None:
+        env.warn(tag.line, f"unknown tag {{% {tag.name} %}}", "unknown-tag")
+        return _unrendered(tag)
+    if spec.ends and not tag.is_block:
+        env.warn(tag.line, f"{{% {tag.name} %}} has no {{% end{tag.name} %}}")
+        return _unrendered(tag)
+    context = TagContext(
+        source_path=env.source_path,
+        line=tag.line,
+        metadata=env.metadata,
+        config=env.config,
+        settings=env.settings,
+        post_path=env.post_path,
+        asset_url=env.asset_url,
+        asset_dir=env.asset_dir,
+        markdown=lambda text: render_body(text, tag.line + 1),
+        warn=lambda message: env.warn(tag.line, f"{{% {tag.name} %}}: {message}"),
+        page_state=env.page_state,
+    )
+    try:
+        return spec.function(list(tag.args), tag.body, context)
+    except TagError as error:
+        env.warn(tag.line, f"{{% {tag.name} %}}: {error}")
+    except Exception as error:  # noqa: BLE001 - one broken tag must not lose the post
+        env.warn(tag.line, f"{{% {tag.name} %}} failed: {type(error).__name__}: {error}")
+    return _unrendered(tag)
+
+
+def render_markdown(text: str, env: PostEnvironment, first_line: int = 1) -> tuple[str, list[CodeBlock]]:
+    """Steps 1-4 for ``text``; the returned HTML still holds code placeholders."""
+    md, spec = markdown_engine(env.config)
+    text, blocks = cut_fences(text)
+    registry = env.registry
+
+    def is_block(name: str, source: str) -> bool:
+        found = registry.lookup(name, env.dialect)
+        if found is not None:
+            return found.ends
+        return f"end{name}" in source
+
+    line_of = _line_mapper(text, blocks, first_line)
+    lexed = lex(text, is_block, line_of)
+    for line, message in lexed.problems:
+        env.warn(line, message)
+    source = lexed.text
+    if spec.flavour == MARKED:
+        from .marked_compat import fix_table_delimiters
+
+        source = fix_table_delimiters(source)
+    html = md.render(source, {"resolve_image": env.resolve_image})
+
+    def nested(body: str, line: int) -> str:
+        inner_html, inner_blocks = render_markdown(body, env, line)
+        return _restore_code(inner_html, inner_blocks, env.config)
+
+    def fill(match: re.Match[str]) -> str:
+        kind, index = match.group(1), int(match.group(2))
+        if kind == "code":
+            return match.group(0)
+        tag = lexed.tags[index]
+        if match.group(0).startswith("&lt;"):
+            # The engine escaped it: the tag sat inside code, where it is text.
+            return escape_html(tag.source)
+        return _render_tag(tag, env, nested)
+
+    return PLACEHOLDER_RE.sub(fill, html), blocks
+
+
+def _restore_code(html: str, blocks: list[CodeBlock], config: Mapping[str, Any]) -> str:
+    if not blocks:
+        return html
+
+    def fill(match: re.Match[str]) -> str:
+        if match.group(1) != "code":
+            return match.group(0)
+        return render_code_block(blocks[int(match.group(2))], config)
+
+    return PLACEHOLDER_RE.sub(fill, html)
+
+
+def render_post(body: str, env: PostEnvironment, first_line: int = 1) -> RenderedPost:
+    """Render a post body (front matter already removed) to its HTML and excerpt."""
+    html, blocks = render_markdown(body, env, first_line)
+    html = _restore_code(html, blocks, env.config)
+    html = external_links(html, env.config)
+    custom_excerpt = env.metadata.get("excerpt") or env.metadata.get("description")
+    if custom_excerpt:
+        return RenderedPost(html, str(custom_excerpt), env.problems)
+    content, summary = split_excerpt(html)
+    return RenderedPost(content, summary, env.problems)

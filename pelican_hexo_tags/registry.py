@@ -1,0 +1,136 @@
+"""The tag registry: every Hexo tag is a plain function registered by name.
+
+A tag function takes ``(args, body, ctx)`` and returns HTML::
+
+    from pelican_hexo_tags import tag
+
+    @tag("kbd")
+    def kbd(args, body, ctx):
+        return html_tag("kbd", {}, " ".join(args))
+
+    @tag("note", ends=True, dialect="next")
+    def note(args, body, ctx):
+        return f'<div class="note {args[0]}">{ctx.markdown(body)}</div>'
+
+``args`` are the arguments split as Hexo splits them, ``body`` the text
+between the tag and its end tag (``None`` for inline tags), ``ctx`` a
+:class:`TagContext`. Raise :class:`TagError` for a problem in the post: the
+page then shows the tag's source and the build goes on with a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+TagFunction = Callable[[list[str], "str | None", "TagContext"], str]
+
+
+class TagError(Exception):
+    """A tag cannot render because of what the post wrote; the message says what."""
+
+
+@dataclass
+class TagContext:
+    """What a tag may know about the post it renders in."""
+
+    source_path: str
+    line: int
+    metadata: Mapping[str, Any]
+    config: Mapping[str, Any]
+    settings: Mapping[str, Any]
+    post_path: str
+    asset_url: str
+    asset_dir: str | None
+    markdown: Callable[[str], str]
+    warn: Callable[[str], None]
+    page_state: dict[str, Any] = field(default_factory=dict)
+
+    def next_id(self, key: str) -> int:
+        """A counter per page, for ids like ``videojs1``, ``videojs2``."""
+        self.page_state[key] = self.page_state.get(key, 0) + 1
+        return self.page_state[key]
+
+    def url_for(self, path: str) -> str:
+        """Hexo's ``url_for``: prefix the site root unless the URL is absolute or a fragment."""
+        from .html import encode_url
+
+        if path.startswith(("#", "//", "http:", "https:")):
+            return path
+        root = str(self.config.get("root") or "/")
+        return encode_url(("/" + root.strip("/") + "/" + path.lstrip("/")).replace("//", "/"))
+
+
+@dataclass(frozen=True)
+class TagSpec:
+    name: str
+    function: TagFunction
+    ends: bool = False
+    dialect: str | None = None
+
+
+class TagRegistry:
+    """Tags by name; where themes disagree on a name, by dialect too."""
+
+    def __init__(self) -> None:
+        self._tags: dict[str, dict[str | None, TagSpec]] = {}
+
+    def register(
+        self, name: str, function: TagFunction, ends: bool = False, dialect: str | None = None
+    ) -> None:
+        self._tags.setdefault(name, {})[dialect] = TagSpec(name, function, ends, dialect)
+
+    def lookup(self, name: str, dialect: str | None = None) -> TagSpec | None:
+        variants = self._tags.get(name)
+        if not variants:
+            return None
+        if dialect in variants:
+            return variants[dialect]
+        if None in variants:
+            return variants[None]
+        # A tag only one theme defines works under any dialect.
+        return next(iter(variants.values())) if len(variants) == 1 else None
+
+    def names(self) -> list[str]:
+        return sorted(self._tags)
+
+    def copy(self) -> TagRegistry:
+        clone = TagRegistry()
+        clone._tags = {name: dict(variants) for name, variants in self._tags.items()}
+        return clone
+
+
+registry = TagRegistry()
+
+
+def tag(*names: str, ends: bool = False, dialect: str | None = None) -> Callable[[TagFunction], TagFunction]:
+    """Register the decorated function as the tag(s) ``names``.
+
+    ``ends=True`` for a block tag (``{% name %}…{% endname %}``); ``dialect``
+    for a theme's own meaning of a shared name (``next``, ``butterfly`` …).
+    """
+
+    def decorate(function: TagFunction) -> TagFunction:
+        for name in names:
+            registry.register(name, function, ends=ends, dialect=dialect)
+        return function
+
+    return decorate
+
+
+def registry_with_user_tags(user_tags: Mapping[str, Any] | None) -> TagRegistry:
+    """The global registry plus ``HEXO_TAGS`` from the settings.
+
+    A value is a function (an inline tag) or ``(function, {"ends": True})``.
+    """
+    if not user_tags:
+        return registry
+    combined = registry.copy()
+    for name, value in user_tags.items():
+        if callable(value):
+            combined.register(name, value)
+        else:
+            function, options = value
+            combined.register(name, function, **dict(options))
+    return combined

@@ -1,0 +1,73 @@
+"""YAML the way Hexo's js-yaml reads it.
+
+js-yaml follows YAML 1.2: ``yes``/``no``/``on``/``off`` stay strings and
+``1:20`` is not a base-60 number. Hexo configs also carry js-yaml-only tags
+(``!!js/regexp /^more/``) that PyYAML's safe loader rejects; those load as
+their plain scalar value so one theme option never stops a build.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+_BOOL_RE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT_RE = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT_RE = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+
+
+class HexoYamlLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 core-schema scalars and js-yaml tags tolerated."""
+
+
+# Start from SafeLoader's resolvers, then swap the 1.1-only ones for 1.2's.
+_YAML_11_ONLY = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+HexoYamlLoader.yaml_implicit_resolvers = {
+    first_char: [(tag, rx) for tag, rx in resolvers if tag not in _YAML_11_ONLY]
+    for first_char, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+HexoYamlLoader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL_RE, list("tTfF"))
+HexoYamlLoader.add_implicit_resolver("tag:yaml.org,2002:int", _INT_RE, list("-+0123456789"))
+HexoYamlLoader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT_RE, list("-+0123456789."))
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> int:
+    value = loader.construct_scalar(node)
+    if value.startswith("0o"):
+        return int(value[2:], 8)
+    return int(value, 0) if value.startswith("0x") else int(value)
+
+
+def _construct_unknown(loader: yaml.SafeLoader, tag_suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+HexoYamlLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+HexoYamlLoader.add_multi_constructor("tag:yaml.org,2002:js/", _construct_unknown)
+HexoYamlLoader.add_multi_constructor("!", _construct_unknown)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse ``text`` as js-yaml would; raises ``yaml.YAMLError`` on bad syntax."""
+    return yaml.load(text, Loader=HexoYamlLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    # `0000-00-00 00:00:00` looks like a timestamp but is no date; js-yaml
+    # would give an invalid Date. Keep the text so the date code can warn.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+HexoYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
