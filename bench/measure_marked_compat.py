@@ -5,7 +5,8 @@ Takes every corpus post whose body has no Hexo tag (`{%`, `{{`) and no fenced co
 handled by other stages, not by the Markdown engine), renders it with the engine configuration
 `pelican_hexo_tags` uses, and compares it with what real Hexo produced (`hexo-oracle.json`) using
 `/work/shared/tools/htmlcompare.py`. Heading ids and headerlinks are stripped from both sides first:
-they are produced by other code.
+they are produced by other code. So is the site root hexo-renderer-marked puts in front of
+relative image paths, which is removed from both sides too.
 
     python bench/measure_marked_compat.py [--show N] [--verbose]
 
@@ -29,6 +30,8 @@ _FRONT_MATTER = re.compile(r"^(-{3,}|;{3,})\n([\s\S]+?)\n\1\n?([\s\S]*)")
 _FRONT_MATTER_NO_PREFIX = re.compile(r"^([\s\S]+?)\n(-{3,}|;{3,})\n?([\s\S]*)")
 _HEADERLINK = re.compile(r'<a [^>]*class="headerlink"[^>]*></a>')
 _HEADING_ID = re.compile(r"(<h[1-6])\s+id=\"[^\"]*\"")
+# hexo-renderer-marked prepends the site root to relative image paths (`url_for`); other code does that.
+_ROOTED_IMG = re.compile(r'(<img [^>]*src=")(?:/|\./)(?!/)')
 
 
 def body_of(source: str) -> str:
@@ -42,8 +45,8 @@ def body_of(source: str) -> str:
 
 
 def plain(html: str) -> str:
-    """Drop what this benchmark does not judge: heading ids and headerlink anchors."""
-    return _HEADING_ID.sub(r"\1", _HEADERLINK.sub("", html))
+    """Drop what this benchmark does not judge: heading ids, headerlinks, the root on image paths."""
+    return _ROOTED_IMG.sub(r"\1", _HEADING_ID.sub(r"\1", _HEADERLINK.sub("", html)))
 
 
 def posts() -> list[tuple[str, str, str]]:

@@ -24,7 +24,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from .html import escape_html, strip_html, unescape_html
+from .html import escape_attribute, escape_html, strip_html, unescape_html
 from .slug import HeadingIds, slugize
 
 logger = logging.getLogger(__name__)
@@ -174,17 +174,27 @@ def _heading_open(
 
 
 def _image(
+    spec: EngineSpec,
     default: Callable[[Sequence[Token], int, OptionsDict, EnvType], str],
 ) -> Callable[[RendererHTML, Sequence[Token], int, OptionsDict, EnvType], str]:
-    def render(
-        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
-    ) -> str:
+    def render(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         resolve = env.get("resolve_image")
         token = tokens[idx]
         src = token.attrGet("src")
         if resolve and isinstance(src, str):
-            token.attrSet("src", resolve(src))
-        return default(tokens, idx, options, env)
+            src = resolve(src)
+            token.attrSet("src", src)
+        if spec.flavour != MARKED:
+            return default(tokens, idx, options, env)
+        # hexo-renderer-marked leaves alt out when it is empty.
+        alt = self.renderInlineAsText(token.children or [], options, env)
+        title = token.attrGet("title")
+        return (
+            f'<img src="{escape_attribute(str(src))}"'
+            + (f' alt="{escape_attribute(alt)}"' if alt else "")
+            + (f' title="{escape_attribute(str(title))}"' if title else "")
+            + ">"
+        )
 
     return render
 
@@ -228,7 +238,7 @@ def _build(spec_key: tuple) -> MarkdownIt:
     engine_spec = EngineSpec.__new__(EngineSpec)
     engine_spec.__dict__.update(spec)
     md.add_render_rule("heading_open", _heading_open(engine_spec))
-    md.add_render_rule("image", _image(md.renderer.rules["image"]))
+    md.add_render_rule("image", _image(engine_spec, md.renderer.rules["image"]))
     return md
 
 

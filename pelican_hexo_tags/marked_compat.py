@@ -19,8 +19,9 @@ typographer and the strikethrough rule off, then ``md.render(fix_table_delimiter
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import unicodedata
 
+import mdurl
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
@@ -46,12 +47,13 @@ _URL = re.compile(
 )
 _BACKPEDAL = re.compile(r"""(?:[^?!.,:;*_'"~()&]+|\([^)]*\)|&(?![a-zA-Z0-9]+;\Z)|[?!.,:;*_'"~)]+(?!\Z))+""")
 _EMAIL_AHEAD = re.compile(f"[{_EMAIL_CHARS}]+@")
-# Where marked's `text` rule stops (so the next token, possibly `url`, is tried): before its special
-# characters, before `http://`, `https://`, `ftp://` and `www.`, and before a run of e-mail characters
-# followed by `@` that does not continue a longer such run.
-_TEXT_STOP = re.compile(rf"[\\<!\[`*~_]|https?://|ftp://|www\.|(?<![{_EMAIL_CHARS}])(?=[{_EMAIL_CHARS}]+@)")
-# Cheap test: could this text hold a marked autolink at all?
-_MAYBE_URL = re.compile(r"@|://|www\.", re.IGNORECASE)
+_EMAIL_SET = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?_`{|}~-")
+_EMAIL_TAIL = re.compile(f"[{_EMAIL_CHARS}]+\\Z")
+# marked's `text` rule stops before these (lower case only; the `url` rule itself ignores case).
+_PROTO_STOP = re.compile(r"https?://|ftp://|www\.")
+# After one of marked's special characters a new text token starts, so `url` is tried.
+_SPECIAL = frozenset("\\<![`*~_")
+_URL_FIRST = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-")
 
 
 def _backpedal(url: str) -> str:
@@ -64,103 +66,141 @@ def _backpedal(url: str) -> str:
         url = trimmed
 
 
-def _find_urls(text: str) -> Iterator[tuple[int, int, str]]:
-    """Yield (start, end, href) for each autolink marked's lexer would make in ``text``.
+def _text_rule(state: StateInline, silent: bool) -> bool:
+    """markdown-it's `text` rule, but also stopping where marked's `text` rule stops for `url`.
 
-    ``text`` is one markdown-it text token; its start is a token boundary for marked too. Between
-    boundaries this replays marked's ``text`` rule, so a URL glued to CJK text is found (the text rule
-    stops before ``https://``), while ``a=b@c.com`` links only ``b@c.com``.
+    marked's lexer ends a text token right before ``https://``, ``http://``, ``ftp://`` and ``www.``
+    (even inside a word or glued to CJK text) and before a run of e-mail characters that reaches
+    ``@``, so that its GFM `url` rule gets a chance there.
     """
-    n = len(text)
-    pos = 0
-    while pos < n:
-        m = _URL.match(text, pos)
-        if m:
-            if m.group(2) == "@":
-                found, href = m.group(0), "mailto:" + m.group(0)
-            else:
-                found = _backpedal(m.group(0))
-                href = "http://" + found if m.group(1) == "www." else found
-            if found:
-                yield pos, pos + len(found), href
-                pos += len(found)
-                continue
-        # marked's `text` rule: one character (or a run of ` and ~), then up to the next stop.
-        nxt = pos + 1
-        if text[pos] in "`~":
-            while nxt < n and text[nxt] in "`~":
-                nxt += 1
-        if nxt < n and _EMAIL_AHEAD.match(text, nxt):
-            pos = nxt
+    pos = state.pos
+    src = state.src
+    found = state.md.inline.terminator_re.search(src, pos, state.posMax)
+    end = found.start() if found else state.posMax
+    if end == pos:
+        return False
+    stop = _PROTO_STOP.search(src, pos + 1, min(end + 3, state.posMax))
+    if stop and stop.start() < end:
+        end = stop.start()
+    elif found and (src[end] == "@" or src[end] in _EMAIL_SET):
+        # An e-mail address may start inside this run: at its last run of e-mail characters.
+        tail = _EMAIL_TAIL.search(src, pos + 1, end)
+        at = tail.start() if tail else -1
+        if tail and src[at - 1] not in _EMAIL_SET and _EMAIL_AHEAD.match(src, at, state.posMax):
+            end = at
+    if not silent:
+        state.append_pending(src[pos:end])
+    state.pos = end
+    return True
+
+
+def _open_markers(state: StateInline) -> set[str]:
+    """Emphasis markers (``*``, ``_``) opened before this point of the scope and not closed yet."""
+    count: dict[str, int] = {}
+    for delim in state.delimiters:
+        marker = delim.marker if isinstance(delim.marker, str) else chr(delim.marker)
+        if marker not in "*_":
             continue
-        stop = _TEXT_STOP.search(text, nxt)
-        pos = stop.start() if stop else n
+        if delim.close and count.get(marker):
+            count[marker] -= 1
+        elif delim.open:
+            count[marker] = count.get(marker, 0) + 1
+    return {marker for marker, n in count.items() if n}
 
 
-def _link_tokens(state: StateCore, text: str, href: str, level: int) -> list[Token]:
-    """link_open/text/link_close for one autolink, marked like markdown-it's linkify tokens."""
-    url = state.md.normalizeLink(href)
+def _is_punct(ch: str, gfm_tilde: bool) -> bool:
+    if gfm_tilde and ch == "~":
+        return False
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def _can_close(marker: str, before: str, after: str) -> bool:
+    """marked's right-delimiter test (emStrongRDelimAst/Und) for a marker run inside a URL."""
+    tilde = marker == "*"
+    b_punct = _is_punct(before, tilde)
+    a_space = not after or after.isspace()
+    a_punct = bool(after) and _is_punct(after, tilde)
+    if b_punct:
+        return a_space or a_punct
+    return True if marker == "*" else (a_space or a_punct)
+
+
+def _cut_at_closer(state: StateInline, start: int, raw: str) -> str:
+    """Cut a URL where marked's emphasis would have closed first.
+
+    marked matches ``**…**`` before it looks for URLs inside, so in ``**https://x.com**，`` the URL
+    ends at the ``**``; markdown-it pairs emphasis afterwards, so the URL rule has to stop there.
+    """
+    markers = _open_markers(state)
+    if not markers:
+        return raw
+    src = state.src
+    for i, ch in enumerate(raw):
+        if ch in markers and (i == 0 or raw[i - 1] != ch):
+            j = i
+            while j < len(raw) and raw[j] == ch:
+                j += 1
+            before = raw[i - 1] if i else src[start - 1 : start]
+            after = src[start + j] if start + j < state.posMax else ""
+            if _can_close(ch, before, after):
+                return raw[:i]
+    return raw
+
+
+def _url_rule(state: StateInline, silent: bool) -> bool:
+    """Inline rule: marked's GFM autolink (bare ``http(s)://``, ``ftp://``, ``www.``, e-mail).
+
+    Tried only where marked's lexer would try its `url` rule (see :func:`_text_rule`); the URL is
+    taken from the raw source up to whitespace or ``<``, so ``*``, ``_`` and ``~`` inside it are not
+    emphasis, then trimmed by ``_backpedal``. Not inside links, like marked's ``inLink`` state.
+    """
+    pos = state.pos
+    src = state.src
+    if silent or src[pos] not in _URL_FIRST or state.linkLevel > 0:
+        return False
+    pending = state.pending
+    if (
+        pending
+        and pending[-1] not in _SPECIAL
+        and not _PROTO_STOP.match(src, pos)
+        and (pending[-1] in _EMAIL_SET or not _EMAIL_AHEAD.match(src, pos, state.posMax))
+    ):
+        return False
+    start = pos
+    m = _URL.match(src, pos, state.posMax)
+    if not m:
+        # Inside a run of e-mail characters before `@` marked tries `url` at every character.
+        run = _EMAIL_AHEAD.match(src, pos, state.posMax)
+        if not run:
+            return False
+        for start in range(pos + 1, run.end() - 1):
+            m = _URL.match(src, start, state.posMax)
+            if m:
+                break
+        else:
+            return False
+    if m.group(2) == "@":
+        text = m.group(0)
+        href = "mailto:" + text
+    else:
+        text = _backpedal(_cut_at_closer(state, start, m.group(0)))
+        if not _URL.fullmatch(text) or not text:
+            return False
+        href = "http://" + text if m.group(1) == "www." else text
+    url = mdurl.encode(href)
     if not state.md.validateLink(url):
-        token = Token("text", "", 0)
-        token.content, token.level = text, level
-        return [token]
-    link_open = Token("link_open", "a", 1)
-    link_open.attrs = {"href": url}
-    link_open.markup, link_open.info, link_open.level = "linkify", "auto", level
-    body = Token("text", "", 0)
-    body.content, body.level = text, level + 1
-    body.meta["marked_autolink"] = True
-    link_close = Token("link_close", "a", -1)
-    link_close.markup, link_close.info, link_close.level = "linkify", "auto", level
-    return [link_open, body, link_close]
-
-
-_A_OPEN = re.compile(r"^<a\s", re.IGNORECASE)
-_A_CLOSE = re.compile(r"^</a\s*>", re.IGNORECASE)
-
-
-def _autolink_rule(state: StateCore) -> None:
-    """Core rule: turn bare URLs/e-mails in text tokens into links, as marked's GFM `url` rule does."""
-    for block in state.tokens:
-        if block.type != "inline" or not block.children or not _MAYBE_URL.search(block.content):
-            continue
-        children: list[Token] = []
-        in_link = 0
-        changed = False
-        for token in block.children:
-            if token.type == "link_open":
-                in_link += 1
-            elif token.type == "link_close":
-                in_link -= 1
-            elif token.type == "html_inline":
-                # marked's `inLink` state: no autolinks between a raw <a ...> and </a>.
-                if _A_OPEN.match(token.content):
-                    in_link += 1
-                elif _A_CLOSE.match(token.content):
-                    in_link = max(0, in_link - 1)
-            if token.type != "text" or in_link > 0 or not _MAYBE_URL.search(token.content):
-                children.append(token)
-                continue
-            text, last = token.content, 0
-            for start, end, href in _find_urls(text):
-                if start > last:
-                    children.append(_text_token(text[last:start], token.level))
-                children.extend(_link_tokens(state, text[start:end], href, token.level))
-                last = end
-            if last == 0:
-                children.append(token)
-                continue
-            changed = True
-            if last < len(text):
-                children.append(_text_token(text[last:], token.level))
-        if changed:
-            block.children = children
-
-
-def _text_token(content: str, level: int) -> Token:
-    token = Token("text", "", 0)
-    token.content, token.level = content, level
-    return token
+        return False
+    if start > pos:
+        state.append_pending(src[pos:start])
+    token = state.push("link_open", "a", 1)
+    token.attrs = {"href": url}
+    token.markup, token.info = "linkify", "auto"
+    token = state.push("text", "", 0)
+    token.content = text
+    token = state.push("link_close", "a", -1)
+    token.markup, token.info = "linkify", "auto"
+    state.pos = start + len(text)
+    return True
 
 
 # --------------------------------------------------------------------------------------------------
@@ -233,7 +273,7 @@ def _smartypants_rule(state: StateCore) -> None:
                 autolink += 1
             elif token.type == "link_close" and token.info == "auto":
                 autolink -= 1
-            elif token.type == "text" and not autolink and not token.meta.get("marked_autolink"):
+            elif token.type == "text" and not autolink:
                 content = token.content
                 if "'" in content or '"' in content or "--" in content or "..." in content:
                     token.content = smartypants(content)
@@ -245,6 +285,12 @@ def _smartypants_rule(state: StateCore) -> None:
 
 _DD_START = re.compile(r":[" + _JS_SPACE + r"]+")
 _BR_HTML = re.compile(r"<br>\Z")
+
+
+def _text_token(content: str, level: int) -> Token:
+    token = Token("text", "", 0)
+    token.content, token.level = content, level
+    return token
 
 
 def _is_break(token: Token) -> bool:
@@ -274,9 +320,9 @@ def _dl_split(state: StateCore, children: list[Token]) -> tuple[list[Token], lis
         definition = ([_text_token(rest, nxt.level)] if rest else []) + children[i + 2 :]
         term_html = render(term, state.md.options, state.env)
         dd_html = render(definition, state.md.options, state.env).split("\n", 1)[0]
-        if len(term_html.split("\n")[0]) >= 2 and not term_html[:1].isspace() and len(dd_html) >= 2:
-            if not dd_html[:1].isspace():
-                return term, definition
+        term_ok = len(term_html.split("\n")[0]) >= 2 and not term_html[:1].isspace()
+        if term_ok and len(dd_html) >= 2 and not dd_html[:1].isspace():
+            return term, definition
     return None
 
 
@@ -403,9 +449,10 @@ def marked_compat_plugin(md: MarkdownIt) -> None:
     """
     md.disable(["strikethrough"], ignoreInvalid=True)
     md.inline.ruler.before("emphasis", "marked_del", _del_rule)
-    md.core.ruler.after("inline", "marked_autolink", _autolink_rule)
+    md.inline.ruler.at("text", _text_rule)
+    md.inline.ruler.before("text", "marked_url", _url_rule)
     try:
         md.core.ruler.before("text_join", "marked_smartypants", _smartypants_rule)
-    except KeyError:  # a parser without text_join: right after the autolinks is as good
-        md.core.ruler.after("marked_autolink", "marked_smartypants", _smartypants_rule)
+    except KeyError:  # a parser without text_join: right after inline parsing is as good
+        md.core.ruler.after("inline", "marked_smartypants", _smartypants_rule)
     md.core.ruler.push("marked_dl", _dl_rule)

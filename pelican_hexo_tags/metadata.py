@@ -150,6 +150,9 @@ def build_post_info(
 
     if merged.get("published") is False:
         metadata["status"] = "draft"
+    elif merged.get("hide") is True or merged.get("hidden") is True:
+        # Fluid's (and others') unlisted posts: reachable by URL, not on the index.
+        metadata["status"] = "hidden"
     if str(merged.get("layout") or "").lower() == "page":
         metadata["hexo_layout"] = "page"
 

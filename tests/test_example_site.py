@@ -1,0 +1,112 @@
+"""The example site: the Sora article builds as its Hexo blog deployed it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from conftest import Build, shared_path
+
+SORA_PAGE = "2024/02/22/Sora-the-starlight-in-the-long-night-of-AGI/index.html"
+
+
+def _article_body(build: Build) -> str:
+    soup = BeautifulSoup(build.page(SORA_PAGE), "html.parser")
+    return soup.select_one("div.post-body").decode_contents()
+
+
+def test_builds_without_errors(example_build: Build) -> None:
+    assert example_build.messages(logging.ERROR) == []
+    assert (example_build.output / SORA_PAGE).is_file()
+
+
+def test_body_is_faithful_to_the_deployed_page(example_build: Build) -> None:
+    expected = shared_path("reference", "sora", "expected-body.html").read_text(encoding="utf-8")
+    sys.path.insert(0, str(shared_path("tools")))
+    from htmlcompare import compare
+
+    report = compare(expected, _article_body(example_build))
+    assert report["text"] >= 0.995, report
+    assert report["blocks"] >= 0.95, report
+    assert report["links"] >= 0.98, report
+    assert report["ids"] == 1.0, report
+
+
+def test_every_root_relative_url_resolves_to_an_output_file(example_build: Build) -> None:
+    soup = BeautifulSoup(_article_body(example_build), "html.parser")
+    urls = [
+        tag[attr]
+        for tag in soup.find_all(True)
+        for attr in ("src", "href", "poster")
+        if tag.get(attr, "").startswith("/") and not tag[attr].startswith("//")
+    ]
+    assert len(urls) == 7  # five images and two posters
+    for url in urls:
+        assert (example_build.output / url.lstrip("/").split("#")[0]).is_file(), url
+
+
+def test_the_videos_play_without_javascript(example_build: Build) -> None:
+    soup = BeautifulSoup(_article_body(example_build), "html.parser")
+    videos = soup.find_all("video")
+    assert [v["id"] for v in videos] == ["videojs1", "videojs2"]
+    first = videos[0]
+    assert first.has_attr("controls") and first["autoplay"] == "autoplay" and first["preload"] == "auto"
+    assert first["poster"] == "/2024/02/22/Sora-the-starlight-in-the-long-night-of-AGI/1.jpg"
+    source = first.find("source")
+    assert source["src"] == "https://cdn.openai.com/sora/videos/tokyo-walk.mp4"
+    assert source["type"] == "video/mp4"
+    assert soup.find_all("script") == []
+
+
+def test_bilibili_is_the_responsive_box(example_build: Build) -> None:
+    soup = BeautifulSoup(_article_body(example_build), "html.parser")
+    frame = soup.select_one("div.bili_video > div > iframe")
+    assert frame["src"] == "https://player.bilibili.com/player.html?aid=1950695804&page=1"
+    assert "padding-bottom: 75%" in frame.parent["style"]
+
+
+def test_article_metadata(example_build: Build) -> None:
+    (article,) = example_build.articles
+    assert article.title == "Sora——AGI 漫漫长夜中的星光"
+    assert article.date.replace(tzinfo=None) == dt.datetime(2024, 2, 22, 9, 36, 9)
+    assert str(article.date.tzinfo) == "Asia/Shanghai"
+    assert [str(t) for t in article.tags] == ["TTV", "CG", "AGI", "文生视频"]
+    assert str(article.category) == "LLM"
+    assert article.reward is False
+    assert article.top is False
+    assert article.hexo_pinned == 0
+    assert article.url == "2024/02/22/Sora-the-starlight-in-the-long-night-of-AGI/"
+    assert article.save_as == SORA_PAGE
+    # authors: is empty in the post, so Pelican's AUTHOR stands in.
+    assert [str(a) for a in article.authors] == ["Example Author"]
+
+
+def test_summary_is_the_html_before_more(example_build: Build) -> None:
+    (article,) = example_build.articles
+    assert article.summary.startswith('<p><img src="/2024/02/22/Sora-the-starlight-in-the-long-night-of-AGI/1.jpg"')
+    assert article.summary.endswith("<p>we’re pumped about pursuing AGI by simulating everything!</p>\n</blockquote>")
+    assert "Sora 的流行趋势" not in article.summary
+    assert '<span id="more"></span>' in article.content
+
+
+def test_theme_shows_authors_and_no_reward_block(example_build: Build) -> None:
+    page = example_build.page(SORA_PAGE)
+    assert "Example Author" in page
+    assert 'class="reward"' not in page
+    index = example_build.page("index.html")
+    assert re.search(r'<a href="/2024/02/22/Sora-the-starlight-in-the-long-night-of-AGI/"', index)
+
+
+def test_example_config_is_like_the_sora_blogs() -> None:
+    from pelican_hexo_tags.config import read_config_file
+
+    data, problems = read_config_file(str(Path(__file__).parent.parent / "example_site" / "_config.yml"))
+    assert problems == []
+    assert data["post_asset_folder"] is True
+    assert data["markdown"]["anchors"]["case"] == 1
+    assert "markdown-it-footnote" in data["markdown"]["plugins"]
+    assert data["external_link"]["enable"] is True
