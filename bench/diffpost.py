@@ -1,6 +1,6 @@
 """Show where one corpus post's rendering differs from real Hexo's.
 
-    python bench/diffpost.py BLOG _posts/NAME.md [--html]
+python bench/diffpost.py BLOG _posts/NAME.md [--html]
 """
 
 from __future__ import annotations

@@ -29,6 +29,8 @@ from .slug import HeadingIds, slugize
 
 logger = logging.getLogger(__name__)
 
+RenderRule = Callable[[RendererHTML, Sequence[Token], int, OptionsDict, EnvType], str]
+
 MARKED = "marked"
 MARKDOWN_IT = "markdown-it"
 
@@ -149,9 +151,7 @@ class EngineSpec:
 def _heading_open(
     spec: EngineSpec,
 ) -> Callable[[RendererHTML, Sequence[Token], int, OptionsDict, EnvType], str]:
-    def render(
-        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
-    ) -> str:
+    def render(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         token = tokens[idx]
         level = int(token.tag[1:])
         if level < spec.anchor_level:
@@ -173,10 +173,7 @@ def _heading_open(
     return render
 
 
-def _image(
-    spec: EngineSpec,
-    default: Callable[[Sequence[Token], int, OptionsDict, EnvType], str],
-) -> Callable[[RendererHTML, Sequence[Token], int, OptionsDict, EnvType], str]:
+def _image(spec: EngineSpec, default: Callable[[Sequence[Token], int, OptionsDict, EnvType], str]) -> RenderRule:
     def render(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         resolve = env.get("resolve_image")
         token = tokens[idx]
@@ -212,9 +209,7 @@ def _build(spec_key: tuple) -> MarkdownIt:
         _plugin_tasklists(md)
         md.use(marked_compat_plugin)
     else:
-        preset = {"default": "js-default", "commonmark": "commonmark", "zero": "zero"}.get(
-            spec["preset"], "js-default"
-        )
+        preset = {"default": "js-default", "commonmark": "commonmark", "zero": "zero"}.get(spec["preset"], "js-default")
         options = {
             "html": bool(render.get("html", True)),
             "xhtmlOut": bool(render.get("xhtmlOut", False)),

@@ -19,6 +19,8 @@ logger = logging.getLogger(__name__)
 
 _LAYOUT_PAGES = "hexo_layout_pages"
 _ASSET_OWNERS = "hexo_asset_owners"
+_BUNDLES = "hexo_bundles"
+STATIC_ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "static")
 
 
 def add_reader(readers: Any) -> None:
@@ -90,10 +92,12 @@ def pin_top_articles(generator: ArticlesGenerator) -> None:
 
 
 def remember_asset_owner(instance: Any) -> None:
-    """Note each Hexo post whose asset folder must be published beside it."""
+    """Note each Hexo post whose asset folder (or tag bundles) must be published."""
     asset_path = getattr(instance, "hexo_asset_path", None)
     context = getattr(instance, "_context", None)
     source_path = getattr(instance, "source_path", None)
+    if context is not None and getattr(instance, "hexo_bundles", None):
+        context.setdefault(_BUNDLES, set()).update(instance.hexo_bundles)
     if asset_path is None or context is None or not source_path:
         return
     if getattr(instance, "hexo_is_page", False):
@@ -104,27 +108,44 @@ def remember_asset_owner(instance: Any) -> None:
         context.setdefault(_ASSET_OWNERS, {})[folder] = asset_path
 
 
+def _add_static(generator: StaticGenerator, source: str, target: str) -> None:
+    static = Static(
+        content=None,
+        metadata={"save_as": target, "url": target},
+        settings=generator.settings,
+        source_path=source,
+        context=generator.context,
+    )
+    generator.staticfiles.append(static)
+    generator.add_source_path(static, static=True)
+
+
+def _files_under(folder: str) -> list[tuple[str, str]]:
+    """(absolute path, path relative to ``folder``) of every file, in a stable order."""
+    found = []
+    for directory, subdirs, files in os.walk(folder):
+        subdirs.sort()
+        for name in sorted(files):
+            source = os.path.join(directory, name)
+            found.append((source, os.path.relpath(source, folder).replace(os.sep, "/")))
+    return found
+
+
 def publish_asset_folders(generator: StaticGenerator) -> None:
-    """Copy each post's asset folder to its Hexo URL, as Pelican static files."""
+    """Copy each post's asset folder to its Hexo URL, and the tag bundles pages use."""
     owners = generator.context.get(_ASSET_OWNERS) or {}
     already = {s.source_path for s in generator.staticfiles}
     reader_extensions = set(generator.readers.extensions)
     for folder, asset_path in sorted(owners.items()):
-        for directory, subdirs, files in os.walk(folder):
-            subdirs.sort()
-            for name in sorted(files):
-                source = os.path.join(directory, name)
-                extension = os.path.splitext(name)[1].lstrip(".").lower()
-                if source in already or extension in reader_extensions or name.startswith("."):
-                    continue
-                target = asset_path + os.path.relpath(source, folder).replace(os.sep, "/")
-                static = Static(
-                    content=None,
-                    metadata={"save_as": target, "url": target},
-                    settings=generator.settings,
-                    source_path=source,
-                    context=generator.context,
-                )
-                generator.staticfiles.append(static)
-                generator.add_source_path(static, static=True)
+        for source, relative in _files_under(folder):
+            name = os.path.basename(source)
+            extension = os.path.splitext(name)[1].lstrip(".").lower()
+            if source in already or extension in reader_extensions or name.startswith("."):
+                continue
+            _add_static(generator, source, asset_path + relative)
+            already.add(source)
+    for bundle in sorted(generator.context.get(_BUNDLES) or ()):
+        for source, relative in _files_under(os.path.join(STATIC_ROOT, bundle)):
+            if source not in already:
+                _add_static(generator, source, f"hexo-tags/{bundle}/{relative}")
                 already.add(source)

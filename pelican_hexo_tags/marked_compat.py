@@ -53,6 +53,7 @@ _EMAIL_TAIL = re.compile(f"[{_EMAIL_CHARS}]+\\Z")
 _PROTO_STOP = re.compile(r"https?://|ftp://|www\.")
 # After one of marked's special characters a new text token starts, so `url` is tried.
 _SPECIAL = frozenset("\\<![`*~_")
+_URL_END = re.compile(f"[{_JS_SPACE}<]")
 _URL_FIRST = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-")
 
 
@@ -125,26 +126,32 @@ def _can_close(marker: str, before: str, after: str) -> bool:
     return True if marker == "*" else (a_space or a_punct)
 
 
-def _cut_at_closer(state: StateInline, start: int, raw: str) -> str:
-    """Cut a URL where marked's emphasis would have closed first.
+def _closer_limit(state: StateInline, pos: int) -> int:
+    """Where marked's emphasis would have closed before a URL starting at ``pos`` could go on.
 
     marked matches ``**…**`` before it looks for URLs inside, so in ``**https://x.com**，`` the URL
     ends at the ``**``; markdown-it pairs emphasis afterwards, so the URL rule has to stop there.
     """
+    end = state.posMax
     markers = _open_markers(state)
     if not markers:
-        return raw
+        return end
     src = state.src
-    for i, ch in enumerate(raw):
-        if ch in markers and (i == 0 or raw[i - 1] != ch):
+    stop = _URL_END.search(src, pos, end)
+    stop_at = stop.start() if stop else end
+    i = pos
+    while i < stop_at:
+        ch = src[i]
+        if ch in markers:
             j = i
-            while j < len(raw) and raw[j] == ch:
+            while j < stop_at and src[j] == ch:
                 j += 1
-            before = raw[i - 1] if i else src[start - 1 : start]
-            after = src[start + j] if start + j < state.posMax else ""
-            if _can_close(ch, before, after):
-                return raw[:i]
-    return raw
+            if i > pos and _can_close(ch, src[i - 1], src[j] if j < end else ""):
+                return i
+            i = j
+        else:
+            i += 1
+    return end
 
 
 def _url_rule(state: StateInline, silent: bool) -> bool:
@@ -166,15 +173,18 @@ def _url_rule(state: StateInline, silent: bool) -> bool:
         and (pending[-1] in _EMAIL_SET or not _EMAIL_AHEAD.match(src, pos, state.posMax))
     ):
         return False
+    if src[pos] == "_" and state.scanDelims(pos, False).can_open:
+        return False  # marked tries `_` emphasis before `url`
+    limit = _closer_limit(state, pos)
     start = pos
-    m = _URL.match(src, pos, state.posMax)
+    m = _URL.match(src, pos, limit)
     if not m:
         # Inside a run of e-mail characters before `@` marked tries `url` at every character.
-        run = _EMAIL_AHEAD.match(src, pos, state.posMax)
+        run = _EMAIL_AHEAD.match(src, pos, limit)
         if not run:
             return False
         for start in range(pos + 1, run.end() - 1):
-            m = _URL.match(src, start, state.posMax)
+            m = _URL.match(src, start, limit)
             if m:
                 break
         else:
@@ -183,8 +193,8 @@ def _url_rule(state: StateInline, silent: bool) -> bool:
         text = m.group(0)
         href = "mailto:" + text
     else:
-        text = _backpedal(_cut_at_closer(state, start, m.group(0)))
-        if not _URL.fullmatch(text) or not text:
+        text = _backpedal(m.group(0))
+        if not _URL.fullmatch(text):
             return False
         href = "http://" + text if m.group(1) == "www." else text
     url = mdurl.encode(href)
@@ -207,7 +217,9 @@ def _url_rule(state: StateInline, silent: bool) -> bool:
 # Strikethrough (marked `inline.gfm.del`)
 # --------------------------------------------------------------------------------------------------
 
-_DEL = re.compile(r"(~~?)(?=[^\s~])((?:\\[\s\S]|[^\\])*?(?:\\[\s\S]|[^\s~\\]))\1(?=[^~]|$)")
+_DEL = re.compile(
+    r"(~~?)(?=[^~" + _JS_SPACE + r"])((?:\\[\s\S]|[^\\])*?(?:\\[\s\S]|[^~\\" + _JS_SPACE + r"]))\1(?=[^~]|\Z)"
+)
 
 
 def _del_rule(state: StateInline, silent: bool) -> bool:
@@ -245,11 +257,13 @@ def _del_rule(state: StateInline, silent: bool) -> bool:
 # Smartypants (hexo-renderer-marked overrides marked's `inlineText` and applies its own regexes)
 # --------------------------------------------------------------------------------------------------
 
+_RAW_OPEN = re.compile(r"<(pre|code|kbd|script)(\s|>)", re.IGNORECASE)
+_RAW_CLOSE = re.compile(r"</(pre|code|kbd|script)(\s|>)", re.IGNORECASE)
 _OPEN_SINGLE = re.compile(r"(^|[-\u2014/(\[{\"" + _JS_SPACE + r"])'")
 _OPEN_DOUBLE = re.compile(r"(^|[-\u2014/(\[{\u2018" + _JS_SPACE + r"])\"")
 
 
-def smartypants(text: str) -> str:
+def _smartypants(text: str) -> str:
     """hexo-renderer-marked's smartypants on one marked text token (``^`` is the token's start)."""
     text = text.replace("---", "\u2014").replace("--", "\u2013")
     text = _OPEN_SINGLE.sub("\\1\u2018", text).replace("'", "\u2019")
@@ -267,16 +281,22 @@ def _smartypants_rule(state: StateCore) -> None:
     for block in state.tokens:
         if block.type != "inline" or not block.children:
             continue
-        autolink = 0
+        autolink = raw = 0
         for token in block.children:
             if token.type == "link_open" and token.info == "auto":
                 autolink += 1
             elif token.type == "link_close" and token.info == "auto":
                 autolink -= 1
-            elif token.type == "text" and not autolink:
+            elif token.type == "html_inline":
+                # marked's `inRawBlock`: text inside raw <pre>, <code>, <kbd>, <script> is left alone.
+                if _RAW_OPEN.match(token.content):
+                    raw += 1
+                elif _RAW_CLOSE.match(token.content):
+                    raw = max(0, raw - 1)
+            elif token.type == "text" and not autolink and not raw:
                 content = token.content
                 if "'" in content or '"' in content or "--" in content or "..." in content:
-                    token.content = smartypants(content)
+                    token.content = _smartypants(content)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -368,9 +388,7 @@ def _dl_tokens(para: Token, inline: Token, term: list[Token], definition: list[T
         part = Token("inline", "", 0)
         part.children, part.map, part.level = children, inline.map, level + 2
         part.content = "".join(t.content for t in children)
-        out.extend(
-            [_block(f"{kind}_open", kind, 1, level + 1), part, _block(f"{kind}_close", kind, -1, level + 1)]
-        )
+        out.extend([_block(f"{kind}_open", kind, 1, level + 1), part, _block(f"{kind}_close", kind, -1, level + 1)])
     out.insert(0, _block("dl_open", "dl", 1, level, para.map))
     out.append(_block("dl_close", "dl", -1, level))
     return out
@@ -387,6 +405,8 @@ def _block(ttype: str, tag: str, nesting: int, level: int, where: list[int] | No
 # Tables whose delimiter row starts with `- |`
 # --------------------------------------------------------------------------------------------------
 
+# marked tries lists, block quotes and headings before tables: such a line is no table header.
+_NOT_TABLE_HEADER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^ {0,3}[>#]")
 _FENCE_OPEN = re.compile(r"^ *(`{3,}|~{3,})")
 _DELIM_ROW = re.compile(r"^( *)-[ \t]+(\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*)$")
 
@@ -427,7 +447,7 @@ def fix_table_delimiters(text: str) -> str:
             continue
         m = _DELIM_ROW.match(line)
         header = lines[i - 1]
-        if not m or "|" not in header or not header.strip():
+        if not m or "|" not in header or not header.strip() or _NOT_TABLE_HEADER.match(header):
             continue
         if len(_split_cells(header)) != len(_split_cells("-" + m.group(2))):
             continue

@@ -165,9 +165,7 @@ def build_post_info(
         metadata["summary"] = str(excerpt)
 
     last_category = hierarchies[-1] if hierarchies else [str(config.get("default_category") or "")]
-    category_slug = "/".join(
-        slugize(name, transform=int(config.get("filename_case") or 0)) for name in last_category
-    )
+    category_slug = "/".join(slugize(name, transform=int(config.get("filename_case") or 0)) for name in last_category)
     if is_page:
         path = os.path.splitext(relative_path)[0] + ".html"
     elif merged.get("permalink"):

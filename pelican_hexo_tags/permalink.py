@@ -76,9 +76,7 @@ def filename_extra_fields(fields: Mapping[str, str]) -> dict[str, str]:
 
 def post_hash(slug: str, date: dt.datetime) -> str:
     """Hexo's ``:hash``: sha1 of the slug and the unix time, 12 hex digits."""
-    timestamp = (
-        int(date.timestamp()) if date.tzinfo else int(date.replace(tzinfo=dt.timezone.utc).timestamp())
-    )
+    timestamp = int(date.timestamp()) if date.tzinfo else int(date.replace(tzinfo=dt.timezone.utc).timestamp())
     return hashlib.sha1(f"{slug}{timestamp}".encode()).hexdigest()[:12]  # noqa: S324 - Hexo's choice
 
 

@@ -28,9 +28,7 @@ from .registry import TagContext, TagError, TagRegistry
 logger = logging.getLogger(__name__)
 
 _MORE_RE = re.compile(r"<!-- ?more ?-->", re.IGNORECASE)
-_A_TAG_RE = re.compile(
-    r"""<a(?:\s+?|\s+?[^<>]+?\s+?)href=["']((?:https?:|//)[^<>"']+)["'][^<>]*>""", re.IGNORECASE
-)
+_A_TAG_RE = re.compile(r"""<a(?:\s+?|\s+?[^<>]+?\s+?)href=["']((?:https?:|//)[^<>"']+)["'][^<>]*>""", re.IGNORECASE)
 _TARGET_ATTR_RE = re.compile(r"target=", re.IGNORECASE)
 _REL_ATTR_RE = re.compile(r"rel=", re.IGNORECASE)
 _REL_VALUE_RE = re.compile(r"""rel=["']([^<>"']*)["']""", re.IGNORECASE)

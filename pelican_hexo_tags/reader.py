@@ -130,6 +130,8 @@ class HexoReader(MarkdownReader):
             metadata.pop("save_as", None)
         metadata["hexo_source"] = source_path
         metadata["hexo_problems"] = problems
+        if env.page_state.get("bundles"):
+            metadata["hexo_bundles"] = sorted(env.page_state["bundles"])
         return rendered.content, self._to_pelican(metadata)
 
     def _to_pelican(self, metadata: dict[str, Any]) -> dict[str, Any]:

@@ -52,6 +52,15 @@ class TagContext:
         self.page_state[key] = self.page_state.get(key, 0) + 1
         return self.page_state[key]
 
+    def require(self, bundle: str) -> str:
+        """Publish the package's static ``bundle`` with this site; returns its URL folder.
+
+        Bundles live in ``pelican_hexo_tags/static/<bundle>/`` and are written
+        to ``hexo-tags/<bundle>/`` in the output, so pages work offline.
+        """
+        self.page_state.setdefault("bundles", set()).add(bundle)
+        return self.url_for(f"hexo-tags/{bundle}/")
+
     def url_for(self, path: str) -> str:
         """Hexo's ``url_for``: prefix the site root unless the URL is absolute or a fragment."""
         from .html import encode_url
@@ -76,9 +85,7 @@ class TagRegistry:
     def __init__(self) -> None:
         self._tags: dict[str, dict[str | None, TagSpec]] = {}
 
-    def register(
-        self, name: str, function: TagFunction, ends: bool = False, dialect: str | None = None
-    ) -> None:
+    def register(self, name: str, function: TagFunction, ends: bool = False, dialect: str | None = None) -> None:
         self._tags.setdefault(name, {})[dialect] = TagSpec(name, function, ends, dialect)
 
     def lookup(self, name: str, dialect: str | None = None) -> TagSpec | None:

@@ -219,3 +219,17 @@ def test_content_cache_skips_reading_and_still_reports(tmp_path: Path, monkeypat
     assert calls == []
     assert {a.title for a in second.articles} == {a.title for a in first.articles}
     assert any("mystery" in w for w in second.messages())
+
+
+def test_videojs_option_publishes_the_shipped_player(tmp_path: Path) -> None:
+    settings = _write_site(tmp_path, "HEXO_VIDEOJS = True\n")
+    (tmp_path / "content" / "_posts" / "video.md").write_text(
+        '---\ntitle: Video\ndate: 2024-02-02\n---\n{% vjs2 "video=https://a.example/v.webm" "loop" %}\n',
+        encoding="utf-8",
+    )
+    build = build_site(settings, tmp_path / "output")
+    page = build.page("2024/02/02/video/index.html")
+    assert '<source src="https://a.example/v.webm" type="video/webm">' in page
+    assert '<script src="/hexo-tags/videojs/video.min.js"></script>' in page
+    assert (build.output / "hexo-tags/videojs/video.min.js").stat().st_size > 100_000
+    assert (build.output / "hexo-tags/videojs/video-js.min.css").is_file()

@@ -131,7 +131,7 @@ def vjs2(args: list[str], body: str | None, ctx: TagContext) -> str:
 
 
 def _videojs_loader(number: int, ctx: TagContext) -> str:
-    base = ctx.url_for("theme/hexo-tags/videojs/")
+    base = ctx.require("videojs")
     script = f"videojs('videojs{number}',{{responsive:true,playbackRates:[0.5,0.75,1,1.25,1.5,2]}});"
     return (
         f'<link href="{base}video-js.min.css" rel="stylesheet">'
