@@ -121,6 +121,13 @@ class HexoConfig(dict):
         return root if root.endswith("/") else root + "/"
 
     @property
+    def prepend_root(self) -> bool:
+        """Whether the renderer puts ``root`` in front of image paths (marked does by default)."""
+        if self.uses_markdown_it:
+            return bool((self["markdown"].get("images") or {}).get("prepend_root", False))
+        return bool((self.get("marked") or {}).get("prependRoot", True))
+
+    @property
     def post_asset_folder(self) -> bool:
         return bool(self.get("post_asset_folder"))
 

@@ -24,7 +24,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from .html import escape_attribute, escape_html, strip_html, unescape_html
+from .html import encode_url, escape_attribute, escape_html, strip_html, unescape_html
 from .slug import HeadingIds, slugize
 
 logger = logging.getLogger(__name__)
@@ -196,6 +196,14 @@ def _image(spec: EngineSpec, default: Callable[[Sequence[Token], int, OptionsDic
     return render
 
 
+def _marked_link_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    # hexo-renderer-marked writes every href through hexo-util's encodeURL.
+    href = tokens[idx].attrGet("href")
+    if isinstance(href, str):
+        tokens[idx].attrSet("href", encode_url(href))
+    return self.renderToken(tokens, idx, options, env)
+
+
 @lru_cache(maxsize=16)
 def _build(spec_key: tuple) -> MarkdownIt:
     spec = dict(spec_key)
@@ -204,7 +212,7 @@ def _build(spec_key: tuple) -> MarkdownIt:
     if flavour == MARKED:
         from .marked_compat import marked_compat_plugin
 
-        md = MarkdownIt("commonmark", {"html": True, "breaks": render.get("breaks", True)})
+        md = MarkdownIt("commonmark", {"html": True, "xhtmlOut": False, "breaks": render.get("breaks", True)})
         md.enable(["table"])
         _plugin_tasklists(md)
         md.use(marked_compat_plugin)
@@ -234,6 +242,8 @@ def _build(spec_key: tuple) -> MarkdownIt:
     engine_spec.__dict__.update(spec)
     md.add_render_rule("heading_open", _heading_open(engine_spec))
     md.add_render_rule("image", _image(engine_spec, md.renderer.rules["image"]))
+    if flavour == MARKED:
+        md.add_render_rule("link_open", _marked_link_open)
     return md
 
 

@@ -84,6 +84,9 @@ class TagCall:
     source: str
     line: int
     raw_args: str = ""
+    # Nunjucks whitespace control ({%- / -%}) trims the rendered HTML around the tag.
+    trim_left: bool = False
+    trim_right: bool = False
 
     @property
     def is_block(self) -> bool:
@@ -114,6 +117,25 @@ def _find_inline_code_end(text: str, start: int, ticks: int) -> int:
                 search += 1
             continue
         return end
+
+
+def _find_expression_end(text: str, start: int) -> int:
+    """Index of the ``}}`` closing a ``{{`` expression; quoted strings may hold ``}}``."""
+    quote = ""
+    index = start
+    while index < len(text) - 1:
+        char = text[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "}" and text[index + 1] == "}":
+            return index
+        index += 1
+    return -1
 
 
 def _parse_tag_open(text: str, start: int) -> tuple[int, str, bool, bool] | None:
@@ -151,7 +173,7 @@ def _strip_block_body(body: str) -> str:
     indent = min(indents) if indents else 0
     if indent:
         body = "\n".join(line[indent:] for line in lines)
-    return re.sub(r"^\n|\n$", "", body)
+    return body.removeprefix("\n").removesuffix("\n")
 
 
 def lex(
@@ -205,7 +227,7 @@ def lex(
             pos = end + 2
             continue
         if opener == "{{":
-            end = text.find("}}", start + 2)
+            end = _find_expression_end(text, start + 2)
             if end < 0:
                 out.append(opener)
                 pos = start + 2
@@ -234,13 +256,8 @@ def lex(
                 closing_inner = text[closing[0] : closing[1]]
                 trim_right = closing_inner.rstrip("}").rstrip("%").endswith("-")
                 end = closing[1]
-        if trim_left:
-            out[-1] = out[-1].rstrip()
         args = [] if name in ("raw", "verbatim") else split_args(raw_args)
-        tags.append(TagCall(name, args, body, text[start:end], line_of(start), raw_args))
+        tags.append(TagCall(name, args, body, text[start:end], line_of(start), raw_args, trim_left, trim_right))
         out.append(placeholder("tag", len(tags) - 1))
         pos = end
-        if trim_right:
-            while pos < len(text) and text[pos] in _WHITESPACE:
-                pos += 1
     return LexResult("".join(out), tags, problems)

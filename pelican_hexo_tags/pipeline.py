@@ -71,14 +71,22 @@ class PostEnvironment:
         self.problems.append(Problem(line, message, kind))
 
     def resolve_image(self, src: str) -> str:
-        """Where a Markdown image's ``src`` points once published, as Hexo made it."""
-        if not src or re.match(r"^(#|//|[a-zA-Z][\w+.-]*:|/)", src):
+        """Where a Markdown image's ``src`` points once published, as Hexo made it.
+
+        With ``post_asset_folder``, a relative path (``1.jpg`` or ``NAME/1.jpg``)
+        is the post's asset, as hexo-asset-image and marked's ``postAsset``
+        make it; otherwise the renderer's ``prependRoot`` decides.
+        """
+        if not src or re.match(r"^(#|//|[a-zA-Z][\w+.-]*:)", src):
             return src
+        root = self.config.root
+        if src.startswith("/"):
+            return root.rstrip("/") + src if self.config.prepend_root else src
         if self.config.post_asset_folder:
             if self.asset_prefix and src.startswith(self.asset_prefix + "/"):
                 src = src[len(self.asset_prefix) + 1 :]
             return self.asset_url + src.removeprefix("./")
-        return self.config.root + src.removeprefix("./")
+        return root + src.removeprefix("./") if self.config.prepend_root else src
 
 
 def _is_external(href: str, config: Mapping[str, Any]) -> bool:
@@ -165,7 +173,7 @@ def _render_tag(tag: TagCall, env: PostEnvironment, render_body: Callable[[str, 
         env.warn(tag.line, f"unknown tag {{% {tag.name} %}}", "unknown-tag")
         return _unrendered(tag)
     if spec.ends and not tag.is_block:
-        env.warn(tag.line, f"{{% {tag.name} %}} has no {{% end{tag.name} %}}")
+        # The lexer has reported the missing end tag already.
         return _unrendered(tag)
     context = TagContext(
         source_path=env.source_path,
@@ -216,17 +224,28 @@ def render_markdown(text: str, env: PostEnvironment, first_line: int = 1) -> tup
         inner_html, inner_blocks = render_markdown(body, env, line)
         return _restore_code(inner_html, inner_blocks, env.config)
 
-    def fill(match: re.Match[str]) -> str:
+    pieces: list[str] = []
+    position = 0
+    for match in PLACEHOLDER_RE.finditer(html):
+        pieces.append(html[position : match.start()])
+        position = match.end()
         kind, index = match.group(1), int(match.group(2))
         if kind == "code":
-            return match.group(0)
+            pieces.append(match.group(0))
+            continue
         tag = lexed.tags[index]
         if match.group(0).startswith("&lt;"):
             # The engine escaped it: the tag sat inside code, where it is text.
-            return escape_html(tag.source)
-        return _render_tag(tag, env, nested)
-
-    return PLACEHOLDER_RE.sub(fill, html), blocks
+            pieces.append(escape_html(tag.source))
+            continue
+        if tag.trim_left:
+            pieces[-1] = pieces[-1].rstrip()
+        pieces.append(_render_tag(tag, env, nested))
+        if tag.trim_right:
+            while position < len(html) and html[position].isspace():
+                position += 1
+    pieces.append(html[position:])
+    return "".join(pieces), blocks
 
 
 def _restore_code(html: str, blocks: list[CodeBlock], config: Mapping[str, Any]) -> str:
