@@ -18,6 +18,7 @@ from .integration import (
     publish_asset_folders,
     put_layout_pages_in,
     remember_asset_owner,
+    warn_duplicate_urls,
     report_article_problems,
     report_page_problems,
 )
@@ -35,6 +36,7 @@ _CONNECTIONS = (
     (signals.page_generator_finalized, put_layout_pages_in),
     (signals.content_object_init, remember_asset_owner),
     (signals.static_generator_finalized, publish_asset_folders),
+    (signals.all_generators_finalized, warn_duplicate_urls),
 )
 
 

@@ -20,6 +20,8 @@ _FRONT_MATTER = re.compile(r"^(-{3,}|;{3,})\n([\s\S]+?)\n\1\n?([\s\S]*)")
 _PREFIX_SEPARATOR = re.compile(r"^(-{3,}|;{3,})")
 _FRONT_MATTER_NO_PREFIX = re.compile(r"^([\s\S]+?)\n(-{3,}|;{3,})\n?([\s\S]*)")
 _LEADING_TABS = re.compile(r"\n(\t+)")
+# js-yaml (YAML 1.2) accepts a tab after `key:` or `-`; PyYAML does not.
+_TAB_SEPARATOR = re.compile(r"^(\s*(?:-|[^\s#'\"][^:\n]*:))\t+(?=\S)", re.MULTILINE)
 _TOP_LEVEL_KEY = re.compile(r"^[^\s#\-][^:]*:(\s|$)")
 
 
@@ -60,7 +62,8 @@ def _body_line(text: str, body: str) -> int:
 
 def _expand_tabs(raw: str) -> str:
     # hexo-front-matter turns each leading tab into two spaces before js-yaml.
-    return _LEADING_TABS.sub(lambda m: "\n" + "  " * len(m.group(1)), "\n" + raw)[1:]
+    raw = _LEADING_TABS.sub(lambda m: "\n" + "  " * len(m.group(1)), "\n" + raw)[1:]
+    return _TAB_SEPARATOR.sub(r"\1 ", raw)
 
 
 def _yaml_error(error: yaml.YAMLError, first_line: int) -> tuple[int, str]:
@@ -85,7 +88,13 @@ def _salvage(raw: str, first_line: int) -> tuple[dict[str, Any], list[tuple[int,
             value = load_yaml(chunk)
         except yaml.YAMLError as error:
             problems.append(_yaml_error(error, first_line + start))
-            continue
+            # The key's own line may still be readable (`title: x` above a broken continuation).
+            try:
+                value = load_yaml(lines[start])
+            except yaml.YAMLError:
+                continue
+            if not isinstance(value, dict) or None in value.values():
+                continue
         if isinstance(value, dict):
             data.update(value)
     return data, problems

@@ -36,18 +36,10 @@ def forget_disabled_markdown_reader(generator: Any) -> None:
             readers.disabled_readers.pop(extension, None)
 
 
-def _display_path(path: str) -> str:
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return path
-    return path if relative.startswith("..") else relative
-
-
 def _report(generator: Any, metadata: dict[str, Any]) -> None:
     source = metadata.get("hexo_source")
     if source:
-        report_problems(_display_path(source), metadata, bool(generator.settings.get("HEXO_STRICT")))
+        report_problems(source, metadata, bool(generator.settings.get("HEXO_STRICT")))
 
 
 def report_article_problems(generator: ArticlesGenerator, metadata: dict[str, Any]) -> None:
@@ -56,6 +48,25 @@ def report_article_problems(generator: ArticlesGenerator, metadata: dict[str, An
 
 def report_page_problems(generator: PagesGenerator, metadata: dict[str, Any]) -> None:
     _report(generator, metadata)
+
+
+def warn_duplicate_urls(generators: list[Any]) -> None:
+    """Two posts that want the same URL: Hexo keeps one silently; we name both."""
+    owners: dict[str, list[Any]] = {}
+    for generator in generators:
+        for name in ("articles", "translations", "hidden_articles", "drafts", "pages", "hidden_pages"):
+            for content in getattr(generator, name, None) or ():
+                save_as = getattr(content, "save_as", None)
+                if save_as and getattr(content, "hexo_source", None):
+                    owners.setdefault(save_as, []).append(content)
+    strict = bool(generators and generators[0].settings.get("HEXO_STRICT"))
+    for save_as, contents in sorted(owners.items()):
+        if len(contents) < 2:
+            continue
+        for content in contents:
+            others = ", ".join(os.path.basename(o.source_path) for o in contents if o is not content)
+            problem = (1, f"wants the URL {save_as}, as does {others}; only one can be written", "duplicate-url")
+            report_problems(content.source_path, {"hexo_problems": [problem]}, strict)
 
 
 def move_layout_pages_out(generator: ArticlesGenerator) -> None:

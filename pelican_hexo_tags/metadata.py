@@ -12,11 +12,14 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from .config import HexoConfig
 from .dates import InvalidDate, get_timezone, localize, parse_hexo_date
 from .permalink import build_permalink, filename_date, filename_extra_fields, parse_post_filename, save_as_for
 from .slug import slugize
+
+_URL_SAFE = "/:@!$&'()*+,;=-._~"
 
 # Keys that name Pelican attributes with other meanings; kept under ``hexo_<key>``.
 _RESERVED = frozenset({"url", "save_as", "slug", "status", "template", "summary", "category", "content"})
@@ -31,7 +34,9 @@ class PostInfo:
     path: str
     asset_url: str
     asset_prefix: str
-    problems: list[tuple[int, str]] = field(default_factory=list)
+    # (line, message, kind): "front-matter" for what had to be skipped,
+    # "fallback" for what was filled in (no title, no date).
+    problems: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -69,14 +74,14 @@ def _timezone(config: HexoConfig, settings: Mapping[str, Any]) -> dt.tzinfo | No
 
 
 def _date_field(
-    data: Mapping[str, Any], key: str, line_of_key: Mapping[str, int], problems: list[tuple[int, str]]
+    data: Mapping[str, Any], key: str, line_of_key: Mapping[str, int], problems: list[tuple[int, str, str]]
 ) -> dt.datetime | None:
     if data.get(key) in (None, ""):
         return None
     try:
         return parse_hexo_date(data[key])
     except InvalidDate as error:
-        problems.append((line_of_key.get(key, 1), f"invalid {key}: {error}"))
+        problems.append((line_of_key.get(key, 1), f"invalid {key}: {error}", "front-matter"))
         return None
 
 
@@ -92,7 +97,7 @@ def build_post_info(
 ) -> PostInfo:
     """Map front matter ``data`` of the post at ``relative_path`` (under ``_posts``)."""
     line_of_key = line_of_key or {}
-    problems: list[tuple[int, str]] = []
+    problems: list[tuple[int, str, str]] = []
     fields = parse_post_filename(str(config.get("new_post_name") or ":title.md"), relative_path)
     merged: dict[str, Any] = dict(data)
     # Hexo copies file-name fields such as :category onto the post, over the front matter.
@@ -108,15 +113,18 @@ def build_post_info(
     title = merged.get("title")
     if title is None or str(title).strip() == "":
         title = os.path.splitext(os.path.basename(relative_path))[0]
-        problems.append((1, f"no title in front matter; using the file name {title!r}"))
+        problems.append((1, f"no title in front matter; using the file name {title!r}", "fallback"))
     metadata["title"] = str(title)
 
     date = _date_field(merged, "date", line_of_key, problems) or filename_date(fields)
     if date is None:
         mtime = dt.datetime.fromtimestamp(os.path.getmtime(source_path), zone or dt.timezone.utc)
         date = mtime.replace(tzinfo=None)
-        if "date" not in merged:
-            problems.append((1, "no date in front matter or file name; using the file's modification time"))
+        # A Hexo page needs no date; a post without one is worth a word.
+        if "date" not in merged and not is_page:
+            problems.append(
+                (1, "no date in front matter or file name; using the file's modification time", "fallback")
+            )
     metadata["date"] = localize(date, zone)
 
     updated = _date_field(merged, "updated", line_of_key, problems)
@@ -186,12 +194,13 @@ def build_post_info(
     metadata["hexo_slug"] = slug
     metadata["slug"] = slug
     metadata["hexo_path"] = path
-    metadata["url"] = path.removesuffix("index.html")
+    # Hrefs need the path percent-encoded (spaces, `?`, `#`, CJK); the file keeps it raw.
+    metadata["url"] = quote(path.removesuffix("index.html"), safe=_URL_SAFE)
     metadata["save_as"] = save_as_for(path)
     # A Hexo page's files sit beside it and are published beside it.
     asset_dir = os.path.dirname(path) if is_page else path.removesuffix(".html")
     asset_dir = asset_dir.rstrip("/") + "/" if asset_dir else ""
-    asset_url = config.root + asset_dir
+    asset_url = config.root + quote(asset_dir, safe=_URL_SAFE)
     metadata["hexo_asset_url"] = asset_url
     # Hexo publishes a post's asset folder only with post_asset_folder; a page's
     # folder (``about/index.md`` beside ``about/photo.jpg``) always.

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import blinker
 from pelican.readers import BaseReader, MarkdownReader
 from pelican.utils import SafeDatetime
 
@@ -105,7 +106,7 @@ class HexoReader(MarkdownReader):
             is_page=is_page,
         )
         metadata = info.metadata
-        problems = [(line, message, "front-matter") for line, message in front.problems + info.problems]
+        problems = [(line, message, "front-matter") for line, message in front.problems] + info.problems
         env = PostEnvironment(
             source_path=source_path,
             config=config,
@@ -156,8 +157,23 @@ def _is_discard(value: Any) -> bool:
     return value is _DISCARD
 
 
+# Sent once per problem a build reports, as (source path, line, kind, message);
+# ``pelican-hexo check`` listens to count what a real build finds.
+problem_reported = blinker.signal("pelican_hexo_tags.problem_reported")
+
+
+def _display_path(path: str) -> str:
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if relative.startswith("..") else relative
+
+
 def report_problems(source_path: str, metadata: Mapping[str, Any], strict: bool) -> None:
     """Log a post's problems as ``file:line: message``."""
     log = logger.error if strict else logger.warning
-    for line, message, _kind in metadata.get("hexo_problems") or ():
-        log("%s:%d: %s", source_path, line, message)
+    shown = _display_path(source_path)
+    for line, message, kind in metadata.get("hexo_problems") or ():
+        log("%s:%d: %s", shown, line, message)
+        problem_reported.send(source_path, line=line, kind=kind, message=message)
