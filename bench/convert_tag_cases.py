@@ -76,7 +76,12 @@ def main() -> int:
         " shared reference's generator); 'expected' is Hexo's full post pipeline output",
         "site": {
             "config": {"url": "http://example.com", "root": "/", "permalink": ":title/", "post_asset_folder": True},
-            "posts": {"foo.md": "Hello world", "title-with-tag.md": '"Hello" <new world>!', "no-title.md": "", "fôo.md": "Hello world"},
+            "posts": {
+                "foo.md": "Hello world",
+                "title-with-tag.md": '"Hello" <new world>!',
+                "no-title.md": "",
+                "fôo.md": "Hello world",
+            },
             "assets": ["foo/bar", "foo/bár", "foo/spaced asset", "foo/img.png"],
             "code": {"source/downloads/code/test.js": "if (tired && night) {\n  sleep();\n}"},
             "rendered_in": "foo.md",

@@ -12,13 +12,16 @@ reports every problem a real build would warn about, by post and by kind.
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import logging
 import os
 import shutil
 import sys
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import redirect_stdout
 from pathlib import Path
 from typing import Any
 
@@ -240,7 +243,8 @@ def check_site(path: Path, theme: str | None = None, progress: bool = False) -> 
     signals.article_generator_context.connect(advance)
     signals.page_generator_context.connect(advance)
     try:
-        with tempfile.TemporaryDirectory(prefix="pelican-hexo-check-") as scratch:
+        # Pelican prints its summary on stdout, which belongs to the report (JSON).
+        with tempfile.TemporaryDirectory(prefix="pelican-hexo-check-") as scratch, redirect_stdout(io.StringIO()):
             settings = _check_settings(Path(path), theme, Path(scratch))
             Pelican(settings).run()
     finally:
@@ -251,7 +255,9 @@ def check_site(path: Path, theme: str | None = None, progress: bool = False) -> 
             bar.close()
     root = str(Path(path).resolve())
     for problem in found:
-        problem["file"] = os.path.relpath(problem["file"], root) if problem["file"].startswith(root) else problem["file"]
+        problem["file"] = (
+            os.path.relpath(problem["file"], root) if problem["file"].startswith(root) else problem["file"]
+        )
     return sorted(found, key=lambda p: (p["file"], p["line"], p["kind"]))
 
 
@@ -308,11 +314,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in import_site(args.hexo_site, args.pelican_site, link=args.link, force=args.force):
             print(line)
         return 0
-    import logging
-
     # The report says it all; Pelican's own log would repeat every line.
-    logging.getLogger().setLevel(logging.CRITICAL)
-    problems = check_site(args.path, args.theme, progress=args.format == "text")
+    root_logger = logging.getLogger()
+    level = root_logger.level
+    root_logger.setLevel(logging.CRITICAL)
+    try:
+        problems = check_site(args.path, args.theme, progress=args.format == "text")
+    finally:
+        root_logger.setLevel(level)
     if args.format == "json":
         totals = dict(Counter(problem["kind"] for problem in problems))
         print(json.dumps({"problems": problems, "totals": totals}, ensure_ascii=False, indent=1))

@@ -9,10 +9,11 @@ inside code untouched and gives theme stylesheets Hexo's markup.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import highlight
 from .html import escape_html
 from .lexer import placeholder
 
@@ -40,7 +41,11 @@ class CodeBlock:
 def parse_info_string(info: str) -> tuple[str, str, dict[str, str]]:
     """``lang [caption] [url] [link text]`` plus Hexo's ``key:value`` options."""
     options = {m.group(1): m.group(2) for m in _OPTION.finditer(info)}
-    info = _OPTION.sub("", info).split("=", 1)[0].strip()
+    info, equals, number = _OPTION.sub("", info).partition("=")
+    # ``js=5`` numbers from 5 when the config says ``first_line_number: inline``.
+    if equals:
+        options["first_line_number"] = number.lstrip("+").strip() or "1"
+    info = info.strip()
     if not info:
         return "", "", options
     match = _ALL_OPTIONS.match(info) or _LANG_CAPTION.match(info)
@@ -76,43 +81,6 @@ def cut_fences(text: str) -> tuple[str, list[CodeBlock]]:
     return FENCE_RE.sub(replace, text), blocks
 
 
-Highlighter = Callable[[CodeBlock, Mapping[str, Any]], str]
-
-
-def _strip_indent(code: str) -> str:
-    lines = code.split("\n")
-    indents = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
-    indent = min(indents) if indents else 0
-    return "\n".join(line[indent:] for line in lines) if indent else code
-
-
-def render_plain_figure(block: CodeBlock, config: Mapping[str, Any]) -> str:
-    """Hexo's highlight.js markup (figure, gutter, one span per line) without token colouring.
-
-    Used until a highlighter is registered; keeps the structure theme CSS targets.
-    """
-    highlight = config.get("highlight") or {}
-    code = block.code
-    if highlight.get("strip_indent", True):
-        code = _strip_indent(code)
-    lines = code.split("\n")
-    lang = block.lang or "plaintext"
-    line_number = block.options.get("line_number", str(highlight.get("line_number", True))).lower()
-    threshold = int(block.options.get("line_threshold", highlight.get("line_threshold") or 0) or 0)
-    gutter = line_number == "true" and len(lines) > threshold
-    first = int(block.options.get("first_line", 1) or 1)
-    out = [f'<figure class="highlight {escape_html(lang)}">']
-    if block.caption:
-        out.append(f"<figcaption>{block.caption}</figcaption>")
-    out.append("<table><tr>")
-    if gutter:
-        numbers = "".join(f'<span class="line">{first + i}</span><br>' for i in range(len(lines)))
-        out.append(f'<td class="gutter"><pre>{numbers}</pre></td>')
-    body = "".join(f'<span class="line">{escape_code(line)}</span><br>' for line in lines)
-    out.append(f'<td class="code"><pre>{body}</pre></td></tr></table></figure>')
-    return "".join(out)
-
-
 def escape_code(text: str) -> str:
     """Escape code text for HTML; braces too, as Hexo does so no tag runs inside."""
     return (
@@ -131,4 +99,5 @@ def render_code_block(block: CodeBlock, config: Mapping[str, Any]) -> str:
     if not config.get("syntax_highlighter"):
         lang = f' class="language-{escape_html(block.lang)}"' if block.lang else ""
         return f"<pre><code{lang}>{escape_code(block.code)}</code></pre>"
-    return render_plain_figure(block, config)
+    options = highlight.options_from(block.options, block.code, block.lang, block.caption)
+    return highlight.escape_braces(highlight.highlight(block.code, options, config))

@@ -93,6 +93,17 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
     return base
 
 
+def _legacy_highlighter(data: Mapping[str, Any]) -> str:
+    """Configs from before Hexo 7 chose with ``highlight.enable`` / ``prismjs.enable``."""
+    prismjs = data.get("prismjs")
+    if isinstance(prismjs, Mapping) and prismjs.get("enable") is True:
+        return "prismjs"
+    highlight = data.get("highlight")
+    if isinstance(highlight, Mapping) and highlight.get("enable") is False:
+        return ""
+    return "highlight.js"
+
+
 class HexoConfig(dict):
     """A Hexo ``_config.yml`` merged over Hexo's defaults.
 
@@ -102,6 +113,8 @@ class HexoConfig(dict):
 
     def __init__(self, data: Mapping[str, Any] | None = None, source_root: str | None = None):
         super().__init__(_merge(copy.deepcopy(HEXO_DEFAULTS), data or {}))
+        if "syntax_highlighter" not in (data or {}):
+            self["syntax_highlighter"] = _legacy_highlighter(data or {})
         self.source_root = source_root
         self.problems: list[str] = []
 

@@ -238,6 +238,10 @@ def _build(spec_key: tuple) -> MarkdownIt:
                 use(md)
             except ImportError as error:
                 logger.warning("Markdown plugin %s needs %s; skipped", name, error.name)
+    from .math import math_plugin
+
+    # Math is parsed on every site so Markdown never touches it; env["hexo_math"] decides its HTML.
+    math_plugin(md)
     engine_spec = EngineSpec.__new__(EngineSpec)
     engine_spec.__dict__.update(spec)
     md.add_render_rule("heading_open", _heading_open(engine_spec))

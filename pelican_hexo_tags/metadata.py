@@ -94,6 +94,7 @@ def build_post_info(
     settings: Mapping[str, Any],
     line_of_key: Mapping[str, int] | None = None,
     is_page: bool = False,
+    is_draft: bool = False,
 ) -> PostInfo:
     """Map front matter ``data`` of the post at ``relative_path`` (under ``_posts``)."""
     line_of_key = line_of_key or {}
@@ -120,11 +121,9 @@ def build_post_info(
     if date is None:
         mtime = dt.datetime.fromtimestamp(os.path.getmtime(source_path), zone or dt.timezone.utc)
         date = mtime.replace(tzinfo=None)
-        # A Hexo page needs no date; a post without one is worth a word.
-        if "date" not in merged and not is_page:
-            problems.append(
-                (1, "no date in front matter or file name; using the file's modification time", "fallback")
-            )
+        # A Hexo page or draft needs no date; a post without one is worth a word.
+        if "date" not in merged and not (is_page or is_draft):
+            problems.append((1, "no date in front matter or file name; using the file's modification time", "fallback"))
     metadata["date"] = localize(date, zone)
 
     updated = _date_field(merged, "updated", line_of_key, problems)

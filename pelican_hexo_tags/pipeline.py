@@ -12,17 +12,21 @@
 from __future__ import annotations
 
 import bisect
+import os
 import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
+from .admonition import commonmark_engine, render_admonitions
 from .codeblocks import CodeBlock, cut_fences, render_code_block
 from .config import HexoConfig
 from .engine import MARKED, markdown_engine
 from .html import escape_html
 from .lexer import PLACEHOLDER_MARK, PLACEHOLDER_RE, TagCall, lex
+from .math import MathRenderer, katex_macros, math_mode, mermaid_block, page_assets
 from .registry import TagContext, TagError, TagRegistry
 
 logger = logging.getLogger(__name__)
@@ -66,6 +70,7 @@ class PostEnvironment:
     dialect: str | None = None
     problems: list[Problem] = field(default_factory=list)
     page_state: dict[str, Any] = field(default_factory=dict)
+    missing_assets: list[str] = field(default_factory=list)
 
     def warn(self, line: int, message: str, kind: str = "tag") -> None:
         self.problems.append(Problem(line, message, kind))
@@ -83,9 +88,13 @@ class PostEnvironment:
         if src.startswith("/"):
             return root.rstrip("/") + src if self.config.prepend_root else src
         if self.config.post_asset_folder:
+            original = src
             if self.asset_prefix and src.startswith(self.asset_prefix + "/"):
                 src = src[len(self.asset_prefix) + 1 :]
-            return self.asset_url + src.removeprefix("./")
+            src = src.removeprefix("./")
+            if self.asset_dir and not os.path.isfile(os.path.join(self.asset_dir, unquote(src.split("?")[0]))):
+                self.missing_assets.append(original)
+            return self.asset_url + src
         return root + src.removeprefix("./") if self.config.prepend_root else src
 
 
@@ -197,11 +206,40 @@ def _render_tag(tag: TagCall, env: PostEnvironment, render_body: Callable[[str, 
     return _unrendered(tag)
 
 
+def _math_renderer(env: PostEnvironment) -> MathRenderer:
+    """One per page, made on first use: the page's math mode does not change mid-page."""
+    renderer = env.page_state.get("math_renderer")
+    if renderer is None:
+        mode = math_mode(env.config, env.metadata, env.settings)
+        renderer = MathRenderer(mode, katex_macros(env.config, env.settings), env.page_state)
+        env.page_state["math_renderer"] = renderer
+    return renderer
+
+
+def _url_for(env: PostEnvironment) -> Callable[[str], str]:
+    context = TagContext(
+        env.source_path,
+        0,
+        env.metadata,
+        env.config,
+        env.settings,
+        env.post_path,
+        env.asset_url,
+        env.asset_dir,
+        lambda text: text,
+        lambda message: None,
+        env.page_state,
+    )
+    return context.url_for
+
+
 def render_markdown(text: str, env: PostEnvironment, first_line: int = 1) -> tuple[str, list[CodeBlock]]:
     """Steps 1-4 for ``text``; the returned HTML still holds code placeholders."""
     md, spec = markdown_engine(env.config)
     text, blocks = cut_fences(text)
     registry = env.registry
+    math_env = {"hexo_math": _math_renderer(env)}
+    text = render_admonitions(text, lambda body: commonmark_engine().render(body, dict(math_env)))
 
     def is_block(name: str, source: str) -> bool:
         found = registry.lookup(name, env.dialect)
@@ -218,11 +256,14 @@ def render_markdown(text: str, env: PostEnvironment, first_line: int = 1) -> tup
         from .marked_compat import fix_table_delimiters
 
         source = fix_table_delimiters(source)
-    html = md.render(source, {"resolve_image": env.resolve_image})
+    html = md.render(
+        source,
+        {**math_env, "resolve_image": env.resolve_image, "tag_source": lambda kind, i: lexed.tags[i].source},
+    )
 
     def nested(body: str, line: int) -> str:
         inner_html, inner_blocks = render_markdown(body, env, line)
-        return _restore_code(inner_html, inner_blocks, env.config)
+        return _restore_code(inner_html, inner_blocks, env.config, env)
 
     pieces: list[str] = []
     position = 0
@@ -248,14 +289,19 @@ def render_markdown(text: str, env: PostEnvironment, first_line: int = 1) -> tup
     return "".join(pieces), blocks
 
 
-def _restore_code(html: str, blocks: list[CodeBlock], config: Mapping[str, Any]) -> str:
+def _restore_code(
+    html: str, blocks: list[CodeBlock], config: Mapping[str, Any], env: PostEnvironment | None = None
+) -> str:
     if not blocks:
         return html
 
     def fill(match: re.Match[str]) -> str:
         if match.group(1) != "code":
             return match.group(0)
-        return render_code_block(blocks[int(match.group(2))], config)
+        block = blocks[int(match.group(2))]
+        if block.lang == "mermaid" and env is not None and env.settings.get("HEXO_MERMAID", True):
+            return mermaid_block(block.code, env.page_state)
+        return render_code_block(block, config)
 
     return PLACEHOLDER_RE.sub(fill, html)
 
@@ -263,7 +309,13 @@ def _restore_code(html: str, blocks: list[CodeBlock], config: Mapping[str, Any])
 def render_post(body: str, env: PostEnvironment, first_line: int = 1) -> RenderedPost:
     """Render a post body (front matter already removed) to its HTML and excerpt."""
     html, blocks = render_markdown(body, env, first_line)
-    html = _restore_code(html, blocks, env.config)
+    html = _restore_code(html, blocks, env.config, env)
+    # Stylesheets and scripts for math and diagrams go first, so the excerpt has them too.
+    html = page_assets(env.page_state, env.settings, _url_for(env)) + html
+    for src in dict.fromkeys(env.missing_assets):
+        at = body.find(src)
+        line = first_line + body.count("\n", 0, at) if at >= 0 else first_line
+        env.warn(line, f"image {src} is not in the post's asset folder", "missing-asset")
     html = external_links(html, env.config)
     custom_excerpt = env.metadata.get("excerpt") or env.metadata.get("description")
     if custom_excerpt:

@@ -104,6 +104,7 @@ class HexoReader(MarkdownReader):
             settings=self.settings,
             line_of_key=key_lines,
             is_page=is_page,
+            is_draft=is_draft,
         )
         metadata = info.metadata
         problems = [(line, message, "front-matter") for line, message in front.problems] + info.problems

@@ -79,6 +79,12 @@ class TagSpec:
     dialect: str | None = None
 
 
+# Where theme tag names collide and the site's theme defines none of them (docs/dialects.md).
+DEFAULT_DIALECT = "next"
+# Forks that kept their parent's tags answer to the parent's dialect.
+DIALECT_ALIASES = {"anzhiyu": "butterfly"}
+
+
 class TagRegistry:
     """Tags by name; where themes disagree on a name, by dialect too."""
 
@@ -92,12 +98,16 @@ class TagRegistry:
         variants = self._tags.get(name)
         if not variants:
             return None
+        dialect = DIALECT_ALIASES.get(dialect or "", dialect)
         if dialect in variants:
             return variants[dialect]
         if None in variants:
             return variants[None]
         # A tag only one theme defines works under any dialect.
-        return next(iter(variants.values())) if len(variants) == 1 else None
+        if len(variants) == 1:
+            return next(iter(variants.values()))
+        # A theme with none of the variants (landscape, icarus …) gets NexT's, the most common meaning.
+        return variants.get(DEFAULT_DIALECT)
 
     def names(self) -> list[str]:
         return sorted(self._tags)

@@ -156,7 +156,7 @@ def test_default_render_is_a_figure_with_gutter():
 
 def test_code_escapes_markup_and_braces():
     html = render_code_block(CodeBlock("if (a < b && c > d) { x }", "js"), DEFAULT)
-    assert '<span class="line">if (a &lt; b &amp;&amp; c &gt; d) &#123; x &#125;</span>' in html
+    assert '<span class="keyword">if</span> (a &lt; b &amp;&amp; c &gt; d) &#123; x &#125;</span>' in html
     assert "{" not in html
     assert "}" not in html
 

@@ -1,5 +1,5 @@
 """Tag packs. Importing a pack registers its tags; see ``registry.tag``."""
 
-from . import builtin, media
+from . import builtin, butterfly, fluid, media, next, stellar
 
-__all__ = ["builtin", "media"]
+__all__ = ["builtin", "butterfly", "fluid", "media", "next", "stellar"]

@@ -39,3 +39,66 @@ def theme_option(ctx: TagContext, *path: str, default: Any = None) -> Any:
         value = value[key]
     return default if value is None else value
 
+
+_BLOCK_OPEN = re.compile(r"\{%-?\s*([\w-]+)[^%]*?%\}")
+
+
+def split_sections(body: str, section: re.Pattern[str]) -> list[re.Match[str]]:
+    """``section.finditer(body)`` as the theme sees it, with nested block tags kept whole.
+
+    Hexo renders nested tags before the outer one splits its body, so a
+    ``{% subtabs %}`` inside a tab has lost its own ``<!-- tab -->`` comments
+    by then. Here nested blocks are still source: they are masked while the
+    sections are found, and each match's groups give them back.
+    """
+    masked, pieces = mask_nested_blocks(body)
+    if not pieces:
+        return list(section.finditer(body))
+    return [_Unmasked(match, pieces) for match in section.finditer(masked)]  # type: ignore[misc]
+
+
+def mask_nested_blocks(body: str) -> tuple[str, list[str]]:
+    """Replace each ``{% name %}…{% endname %}`` in ``body`` by a marker; the pieces, in order."""
+    pieces: list[str] = []
+    out: list[str] = []
+    position = 0
+    while True:
+        match = _BLOCK_OPEN.search(body, position)
+        if not match:
+            break
+        name = match.group(1)
+        end = _block_end(body, name, match.end()) if not name.startswith("end") else None
+        if end is None:
+            out.append(body[position : match.end()])
+            position = match.end()
+            continue
+        out.append(body[position : match.start()])
+        out.append(f"\x00{len(pieces)}\x00")
+        pieces.append(body[match.start() : end])
+        position = end
+    out.append(body[position:])
+    return "".join(out), pieces
+
+
+def _block_end(text: str, name: str, start: int) -> int | None:
+    pattern = re.compile(r"\{%-?\s*(end)?" + re.escape(name) + r"(?=[\s%-])[^%]*?%\}")
+    depth = 1
+    for match in pattern.finditer(text, start):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return match.end()
+    return None
+
+
+class _Unmasked:
+    """A match over masked text whose groups have the nested blocks put back."""
+
+    def __init__(self, match: re.Match[str], pieces: list[str]) -> None:
+        self._match = match
+        self._pieces = pieces
+
+    def group(self, index: int | str = 0) -> str:
+        value = self._match.group(index)
+        if value is None:
+            return value
+        return re.sub(r"\x00(\d+)\x00", lambda m: self._pieces[int(m.group(1))], value)

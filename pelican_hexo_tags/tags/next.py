@@ -14,7 +14,7 @@ import re
 
 from ..html import escape_html
 from ..registry import TagContext, TagError, tag
-from ._theme import comma_args, js_number, theme_option
+from ._theme import comma_args, js_number, split_sections, theme_option
 
 DIALECT = "next"
 _NOTE_KEYWORDS = ("default", "primary", "info", "success", "warning", "danger", "no-icon")
@@ -100,7 +100,7 @@ def tabs(args: list[str], body: str | None, ctx: TagContext) -> str:
     if not name:
         ctx.warn("tabs need a unique name")
     nav, panes = [], []
-    for number, match in enumerate(TAB_BLOCK.finditer(body or ""), start=1):
+    for number, match in enumerate(split_sections(body or "", TAB_BLOCK), start=1):
         caption, _, icon = match.group(1).partition("@")
         content = ctx.markdown(match.group(2)).strip()
         abbr = f"{name} {number}"

@@ -1,0 +1,456 @@
+"""Code highlighting in Hexo's markup: hexo-util's ``highlight`` (highlight.js) and ``prismHighlight``.
+
+Hexo's themes style ``<figure class="highlight">`` tables and highlight.js
+class names (or Prism's ``token`` spans), so the markup is reproduced
+exactly; the tokens come from Pygments, mapped to the class names the two
+JavaScript highlighters use (:data:`HLJS_CLASSES`, :data:`PRISM_CLASSES`).
+
+Only token kinds highlight.js itself wraps get a span (keywords, strings,
+numbers, comments, built-ins, titles, meta …); punctuation, operators and
+plain identifiers stay bare text, and neighbouring tokens of one class
+share a span, so that the text reads exactly as Hexo's does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from pygments.lexer import Lexer
+from pygments.lexers import get_lexer_by_name
+from pygments.token import Token, _TokenType
+from pygments.util import ClassNotFound
+
+# Pygments token type → highlight.js class. The most specific type listed wins;
+# a type not covered by any entry (punctuation, operators, plain names) is left bare.
+HLJS_CLASSES: dict[_TokenType, str] = {
+    Token.Keyword: "keyword",
+    Token.Keyword.Constant: "literal",
+    Token.Keyword.Type: "type",
+    Token.Operator.Word: "keyword",
+    Token.Name.Builtin: "built_in",
+    Token.Name.Builtin.Pseudo: "variable language_",
+    Token.Name.Function: "title function_",
+    Token.Name.Function.Magic: "title function_",
+    Token.Name.Class: "title class_",
+    Token.Name.Decorator: "meta",
+    Token.Name.Tag: "name",
+    Token.Name.Attribute: "attr",
+    Token.Name.Property: "attribute",
+    Token.Name.Variable: "variable",
+    Token.Name.Label: "symbol",
+    Token.Name.Entity: "symbol",
+    Token.Literal.String: "string",
+    Token.Literal.String.Regex: "regexp",
+    Token.Literal.String.Interpol: "subst",
+    Token.Literal.String.Symbol: "symbol",
+    Token.Literal.Number: "number",
+    Token.Literal.Date: "number",
+    Token.Comment: "comment",
+    Token.Comment.Preproc: "meta",
+    Token.Comment.PreprocFile: "string",
+    Token.Generic.Deleted: "deletion",
+    Token.Generic.Inserted: "addition",
+    Token.Generic.Heading: "section",
+    Token.Generic.Subheading: "section",
+    Token.Generic.Emph: "emphasis",
+    Token.Generic.Strong: "strong",
+    Token.Generic.Prompt: "meta",
+}
+
+# Pygments token type → Prism class (after ``token``). Prism wraps punctuation
+# and operators too, so they are listed here.
+PRISM_CLASSES: dict[_TokenType, str] = {
+    Token.Keyword: "keyword",
+    Token.Keyword.Constant: "boolean",
+    Token.Keyword.Type: "keyword",
+    Token.Operator: "operator",
+    Token.Operator.Word: "keyword",
+    Token.Punctuation: "punctuation",
+    Token.Name.Builtin: "builtin",
+    Token.Name.Function: "function",
+    Token.Name.Class: "class-name",
+    Token.Name.Decorator: "decorator",
+    Token.Name.Tag: "tag",
+    Token.Name.Attribute: "attr-name",
+    Token.Name.Property: "property",
+    Token.Name.Variable: "variable",
+    Token.Literal.String: "string",
+    Token.Literal.String.Regex: "regex",
+    Token.Literal.Number: "number",
+    Token.Comment: "comment",
+    Token.Comment.Preproc: "directive",
+    Token.Generic.Deleted: "deleted",
+    Token.Generic.Inserted: "inserted",
+}
+
+# highlight.js and Prism mark calls (``name(``) as functions in these languages.
+_JS_FAMILY = frozenset({"js", "javascript", "jsx", "mjs", "cjs", "ts", "typescript", "tsx"})
+_CLIKE = _JS_FAMILY | {"c", "cpp", "c++", "java", "cs", "csharp", "go", "kotlin", "php", "swift", "rust", "dart"}
+_XML_FAMILY = frozenset({"html", "xml", "xhtml", "svg", "vue", "rss", "atom", "xsl", "plist", "markup"})
+_PLAIN_NAMES = frozenset({Token.Name, Token.Name.Other})
+
+# Prism's component aliases for the names posts use most.
+_PRISM_ALIASES = {
+    "js": "javascript",
+    "ts": "typescript",
+    "py": "python",
+    "rb": "ruby",
+    "sh": "bash",
+    "shell": "bash",
+    "zsh": "bash",
+    "html": "markup",
+    "xml": "markup",
+    "svg": "markup",
+    "yml": "yaml",
+    "md": "markdown",
+    "cs": "csharp",
+    "kt": "kotlin",
+    "rs": "rust",
+    "golang": "go",
+    "objc": "objectivec",
+    "c++": "cpp",
+}
+
+
+@dataclass
+class HighlightOptions:
+    """What a code block asks of the highlighter (Hexo's ``HighlightOptions``)."""
+
+    lang: str = ""
+    caption: str = ""
+    line_number: bool | None = None
+    line_threshold: int | None = None
+    first_line: int = 1
+    mark: list[int] = field(default_factory=list)
+    language_attr: bool | None = None
+    lines_length: int = 0
+    # ``first_line_number: inline``: a fence's ``js=5`` numbering, else None.
+    first_line_number: int | None = None
+
+
+def parse_mark(value: str) -> list[int]:
+    """``mark:1,4-7,10`` → ``[1, 4, 5, 6, 7, 10]``; a reversed range is swapped, junk skipped."""
+    marked: list[int] = []
+    for part in value.split(","):
+        if "-" in part:
+            low, _, high = part.partition("-")
+            if low.strip().isdigit() and high.strip().isdigit():
+                a, b = sorted((int(low), int(high)))
+                marked.extend(range(a, b + 1))
+            continue
+        if part.strip().isdigit():
+            marked.append(int(part))
+    return marked
+
+
+def strip_indent(code: str) -> str:
+    """The npm ``strip-indent``: remove the smallest indent of the non-blank lines."""
+    lines = code.split("\n")
+    indents = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
+    indent = min(indents) if indents else 0
+    return "\n".join(line[indent:] for line in lines) if indent else code
+
+
+def escape_hljs(text: str) -> str:
+    """highlight.js's own escaping (``&#x27;`` for the apostrophe, unlike hexo-util)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
+
+
+@lru_cache(maxsize=128)
+def _lexer(lang: str) -> Lexer | None:
+    if not lang or lang in ("plaintext", "none", "nohighlight"):
+        return None
+    try:
+        return get_lexer_by_name(lang, stripnl=False, ensurenl=False)
+    except ClassNotFound:
+        return None
+
+
+def is_known_language(lang: str) -> bool:
+    return _lexer(lang.lower()) is not None or lang.lower() in ("plaintext", "text", "txt")
+
+
+def _class_for(token_type: _TokenType, table: Mapping[_TokenType, str]) -> str:
+    while token_type is not Token:
+        if token_type in table:
+            return table[token_type]
+        token_type = token_type.parent
+    return ""
+
+
+Piece = tuple[tuple[str, ...], str]
+# A class name may carry ``_SAME`` + an id: only pieces with the same id share a span.
+_SAME = "\x00"
+
+
+def _tokens(code: str, lang: str) -> list[tuple[_TokenType, str]]:
+    lexer = _lexer(lang)
+    if lexer is None:
+        return [(Token.Text, code)]
+    return list(lexer.get_tokens(code))
+
+
+def _next_significant(tokens: list[tuple[_TokenType, str]], index: int) -> str:
+    for _type, value in tokens[index + 1 :]:
+        if value.strip():
+            return value
+    return ""
+
+
+def _previous_significant(tokens: list[tuple[_TokenType, str]], index: int) -> str:
+    for _type, value in reversed(tokens[:index]):
+        if value.strip():
+            return value
+    return ""
+
+
+def _hljs_pieces(code: str, lang: str) -> list[Piece]:
+    """Tokens as (nesting of highlight.js classes, text)."""
+    tokens = _tokens(code, lang)
+    js = lang in _JS_FAMILY
+    xml = lang in _XML_FAMILY
+    pieces: list[Piece] = []
+    in_tag = False
+    tags = 0
+    for index, (token_type, value) in enumerate(tokens):
+        cls = _class_for(token_type, HLJS_CLASSES)
+        if js and token_type in (Token.Keyword,) and value in ("this", "super"):
+            cls = "variable language_"
+        elif js and token_type in _PLAIN_NAMES:
+            before = _previous_significant(tokens, index)
+            after = _next_significant(tokens, index)
+            if before in ("class", "extends"):
+                cls = "title class_"
+            elif before == "function" or (after.startswith("(") and before != "."):
+                cls = "title function_"
+            elif after.startswith(":") and not after.startswith("::") and before in ("{", ","):
+                cls = "attr"
+        path: tuple[str, ...] = (cls,) if cls else ()
+        if xml:
+            if token_type in Token.Punctuation and value.startswith("<"):
+                in_tag = True
+                tags += 1
+            if in_tag:
+                # Each tag is its own span, even right after another one.
+                path = (f"tag{_SAME}{tags}", *path)
+            if token_type in Token.Punctuation and value.endswith(">"):
+                in_tag = False
+        pieces.append((path, value))
+    return pieces
+
+
+def _prism_pieces(code: str, lang: str) -> list[Piece]:
+    tokens = _tokens(code, lang)
+    clike = lang in _CLIKE or lang in ("javascript", "typescript")
+    pieces: list[Piece] = []
+    for index, (token_type, value) in enumerate(tokens):
+        cls = _class_for(token_type, PRISM_CLASSES)
+        if clike and token_type in _PLAIN_NAMES and _next_significant(tokens, index).startswith("("):
+            cls = "function"
+        # Prism makes every token its own span, each punctuation character too.
+        if token_type in Token.Punctuation and len(value) > 1:
+            pieces.extend(((f"token {cls}{_SAME}{index}.{n}",), char) for n, char in enumerate(value))
+        else:
+            pieces.append(((f"token {cls}{_SAME}{index}",), value) if cls else ((), value))
+    return pieces
+
+
+def _render_line(pieces: Iterable[Piece]) -> str:
+    """One line's pieces as nested spans; neighbours with a common class share the span."""
+    out: list[str] = []
+    stack: list[str] = []
+    for path, text in pieces:
+        if not text:
+            continue
+        common = 0
+        while common < min(len(stack), len(path)) and stack[common] == path[common]:
+            common += 1
+        while len(stack) > common:
+            stack.pop()
+            out.append("</span>")
+        for cls in path[common:]:
+            stack.append(cls)
+            out.append(f'<span class="{cls.split(_SAME)[0]}">')
+        out.append(escape_hljs(text))
+    out.extend("</span>" for _ in stack)
+    return "".join(out)
+
+
+def _split_lines(pieces: list[Piece]) -> list[list[Piece]]:
+    """The pieces cut at each newline (highlight.js re-opens spans per line, as hexo-util's closeTags)."""
+    lines: list[list[Piece]] = [[]]
+    for path, text in pieces:
+        parts = text.split("\n")
+        for number, part in enumerate(parts):
+            if number:
+                lines.append([])
+            if part:
+                lines[-1].append((path, part))
+    return lines
+
+
+def _prefix(lines: list[str], prefix: str) -> list[str]:
+    if not prefix:
+        return lines
+    return [
+        re.sub(r"class=\"(?!token)([^\"]+)\"", lambda m: f'class="{_prefixed(m.group(1), prefix)}"', line)
+        for line in lines
+    ]
+
+
+def _prefixed(classes: str, prefix: str) -> str:
+    # highlight.js prefixes the scope (``hljs-title``), not its sub-scope suffixes (``function_``).
+    first, _, rest = classes.partition(" ")
+    return f"{prefix}{first}" + (f" {rest}" if rest else "")
+
+
+def highlight_js(code: str, options: HighlightOptions, config: Mapping[str, Any]) -> str:
+    """hexo-util ``highlight()`` as Hexo's highlight.js adapter calls it."""
+    settings = config.get("highlight") or {}
+    threshold = options.line_threshold or int(settings.get("line_threshold") or 0)
+    use_numbers = settings.get("line_number", True) if options.line_number is None else options.line_number
+    gutter = bool(use_numbers) and options.lines_length > threshold
+    language_attr = settings.get("language_attr", False) if options.language_attr is None else options.language_attr
+    wrap = settings.get("wrap", True) is not False
+    use_hljs = bool(settings.get("hljs", False))
+    first_line = options.first_line
+    if settings.get("first_line_number") == "inline":
+        if options.first_line_number is not None:
+            first_line = options.first_line_number
+        else:
+            gutter = False
+    lang = (options.lang or "").lower()
+    if lang in (settings.get("exclude_languages") or []):
+        wrap = gutter = False
+    if settings.get("strip_indent", True) is not False:
+        code = strip_indent(code)
+    detected = lang if lang and is_known_language(lang) else "plaintext"
+    name = options.lang or detected
+    lines = [_render_line(line) for line in _split_lines(_hljs_pieces(code, detected))]
+    lines = _prefix(lines, "hljs-" if use_hljs else "")
+    tab = settings.get("tab_replace")
+    if tab:
+        lines = [re.sub(r"\t+", lambda m: str(tab) * len(m.group(0)), line, count=1) for line in lines]
+    if gutter and not wrap:
+        wrap = True
+    data_language = f' data-language="{name}"' if language_attr and name else ""
+    classes = ("hljs" if use_hljs else "highlight") + (f" {name}" if name else "")
+    caption = ""
+    if options.caption:
+        caption = (
+            f"<figcaption>{options.caption}</figcaption>" if wrap else f'<div class="caption">{options.caption}</div>'
+        )
+    if not wrap:
+        body = "\n".join(lines)
+        return f'<pre>{caption}<code class="{classes}"{data_language}>{body}</code></pre>'
+    marked = set(options.mark)
+    content = []
+    for number, line in enumerate(lines, start=first_line):
+        if use_hljs:
+            content.append(f"<mark>{line}</mark><br>" if number in marked else f"{line}<br>")
+        else:
+            cls = "line marked" if number in marked else "line"
+            content.append(f'<span class="{cls}">{line}</span><br>')
+    out = [f'<figure class="highlight {detected}"{data_language}>{caption}<table><tr>']
+    if gutter:
+        numbers = "".join(f'<span class="line">{first_line + i}</span><br>' for i in range(len(lines)))
+        out.append(f'<td class="gutter"><pre>{numbers}</pre></td>')
+    before, after = (
+        (f'<pre><code class="{classes}"{data_language}>', "</code></pre>") if use_hljs else ("<pre>", "</pre>")
+    )
+    out.append(f'<td class="code">{before}{"".join(content)}{after}</td></tr></table></figure>')
+    return "".join(out)
+
+
+def prism(code: str, options: HighlightOptions, config: Mapping[str, Any]) -> str:
+    """hexo-util ``prismHighlight()`` as Hexo's Prism adapter calls it."""
+    from .html import escape_html
+
+    settings = config.get("prismjs") or {}
+    threshold = options.line_threshold or int(settings.get("line_threshold") or 0)
+    use_numbers = settings.get("line_number", True) if options.line_number is None else options.line_number
+    line_number = bool(use_numbers) and options.lines_length > threshold
+    preprocess = settings.get("preprocess", True) is not False
+    lang = options.lang or "none"
+    if lang in (settings.get("exclude_languages") or []):
+        return f'<pre><code class="{lang}">{escape_html(code)}</code></pre>'
+    if not settings.get("disable_strip_indent"):
+        code = strip_indent(code)
+    language = "none" if lang in ("plaintext", "none") else _PRISM_ALIASES.get(lang.lower(), lang.lower())
+    classes = (["line-numbers"] if line_number else []) + [f"language-{language}"]
+    attrs = [f'data-language="{language}"'] if language != "none" else []
+    if not preprocess:
+        if line_number and options.first_line:
+            attrs.append(f'data-start="{options.first_line}"')
+        if options.mark:
+            attrs.append(f'data-line="{",".join(str(n) for n in options.mark)}"')
+            if options.first_line:
+                attrs.append(f'data-line-offset="{options.first_line - 1}"')
+    tab = settings.get("tab_replace")
+    if tab:
+        code = re.sub(r"^\t+", lambda m: str(tab) * len(m.group(0)), code, flags=re.MULTILINE)
+    caption = f'<div class="caption">{options.caption}</div>' if options.caption else ""
+    attr_text = (" " + " ".join(attrs)) if attrs else ""
+    start = f'<pre class="{" ".join(classes)}"{attr_text}>{caption}<code class="language-{language}">'
+    if language == "none" or not preprocess or _lexer(lang.lower()) is None:
+        parsed = escape_html(code)
+    else:
+        parsed = "\n".join(_render_line(line) for line in _split_lines(_prism_pieces(code, lang.lower())))
+    if line_number and preprocess:
+        rows = len(re.findall(r"\n(?!$)", parsed)) + 1
+        parsed += f'<span aria-hidden="true" class="line-numbers-rows">{"<span></span>" * rows}</span>'
+    return start + parsed + "</code></pre>"
+
+
+def highlighter_of(config: Mapping[str, Any]) -> str:
+    """``highlight.js``, ``prismjs`` or ``""`` (none), as the Hexo config chose."""
+    value = config.get("syntax_highlighter")
+    return value if value in ("highlight.js", "prismjs") else ""
+
+
+def highlight(code: str, options: HighlightOptions, config: Mapping[str, Any]) -> str:
+    """Run the site's highlighter (never called when it has none)."""
+    if highlighter_of(config) == "prismjs":
+        return prism(code, options, config)
+    return highlight_js(code, options, config)
+
+
+def _flag(value: str | None) -> bool | None:
+    return None if value is None else value == "true"
+
+
+def _number(value: str | None) -> int | None:
+    try:
+        return None if value is None else int(float(value))
+    except ValueError:
+        return None
+
+
+def options_from(values: Mapping[str, str], code: str, lang: str = "", caption: str = "") -> HighlightOptions:
+    """HighlightOptions from ``key:value`` strings (``line_number:false``, ``mark:1,3`` …), as Hexo reads them."""
+    return HighlightOptions(
+        lang=lang,
+        caption=caption,
+        line_number=_flag(values.get("line_number")),
+        line_threshold=_number(values.get("line_threshold")),
+        first_line=_number(values.get("first_line")) or 1,
+        mark=parse_mark(values.get("mark", "")),
+        language_attr=_flag(values.get("language_attr")),
+        lines_length=len(code.split("\n")),
+        first_line_number=_number(values.get("first_line_number")),
+    )
+
+
+def escape_braces(html: str) -> str:
+    """Hexo entity-escapes braces in highlighted code so no tag can run inside it."""
+    return html.replace("{", "&#123;").replace("}", "&#125;")
