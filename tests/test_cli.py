@@ -35,7 +35,9 @@ def make_hexo_site(root: Path) -> Path:
     files = {
         "_config.yml": CONFIG,
         "_config.next.yml": "note:\n  style: flat\n",
-        "source/_posts/hello.md": "---\ntitle: Hello\ndate: 2024-03-01 10:20:30\ntags: [Greeting, C++]\n---\nHi ![](pic.png)\n",
+        "source/_posts/hello.md": (
+            "---\ntitle: Hello\ndate: 2024-03-01 10:20:30\ntags: [Greeting, C++]\n---\nHi ![](pic.png)\n"
+        ),
         "source/_posts/hello/pic.png": "PNG",
         "source/_posts/linked.md": "---\ntitle: Linked\ndate: 2024-03-02\n---\n{% mystery %}\n\n![](missing.png)\n",
         "source/_drafts/idea.md": "---\ntitle: Idea\n---\nNot yet.\n",
@@ -117,7 +119,7 @@ def test_import_with_link_symlinks(hexo_site: Path, tmp_path: Path) -> None:
 
 
 def test_import_refuses_a_folder_that_is_not_hexo(tmp_path: Path) -> None:
-    with pytest.raises(SystemExit, match="not a Hexo site|not found"):
+    with pytest.raises(SystemExit, match=r"not a Hexo site|not found"):
         import_site(tmp_path, tmp_path / "out")
 
 

@@ -54,3 +54,27 @@ def test_post_asset_folders_are_published_at_hexo_asset_urls(blog_name: str, tmp
                 assert (build.output / entry["path"] / relative).is_file(), (key, relative)
                 checked += 1
     assert checked > 10
+
+
+@pytest.mark.parametrize("blog_name", BLOGS)
+def test_check_counts_match_what_the_build_warns_about(blog_name: str, tmp_path: Path) -> None:
+    from collections import Counter
+
+    from pelican_hexo_tags.cli import check_site
+    from pelican_hexo_tags.reader import problem_reported
+
+    blog = shared_path("corpus", blog_name)
+    site = tmp_path / "site"
+    import_site(blog, site)
+    warned: list[tuple[str, int, str]] = []
+
+    def collect(source: str, *, line: int, kind: str, message: str) -> None:
+        warned.append((Path(source).name, line, kind))
+
+    problem_reported.connect(collect)
+    try:
+        build_site(site / "pelicanconf.py", site / "output")
+    finally:
+        problem_reported.disconnect(collect)
+    checked = [(Path(p["file"]).name, p["line"], p["kind"]) for p in check_site(blog)]
+    assert Counter(checked) == Counter(warned)

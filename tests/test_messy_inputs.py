@@ -155,7 +155,10 @@ def test_permalink_styles(tmp_path: Path, permalink: str, expected: str) -> None
 
 
 def test_dates_and_categories_from_file_names(tmp_path: Path) -> None:
-    config = "timezone: UTC\nnew_post_name: :category/:year-:i_month-:i_day-:title.md\npermalink: :year/:i_month/:i_day/:title/\n"
+    config = (
+        "timezone: UTC\nnew_post_name: :category/:year-:i_month-:i_day-:title.md\n"
+        "permalink: :year/:i_month/:i_day/:title/\n"
+    )
     posts = {"course/2023-2-7-DiscreteMath.md": "---\ntitle: Discrete math\n---\nbody\n"}
     build = _build(tmp_path, config, posts)
     (post,) = build.articles
