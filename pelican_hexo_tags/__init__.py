@@ -9,6 +9,7 @@ from __future__ import annotations
 from pelican import signals
 
 from . import tags as _tag_packs  # noqa: F401 - registers the built-in tag packs
+from .assets import fill_series, inject_bundles
 from .html import escape_html, html_tag
 from .integration import (
     add_reader,
@@ -18,13 +19,15 @@ from .integration import (
     publish_asset_folders,
     put_layout_pages_in,
     remember_asset_owner,
-    warn_duplicate_urls,
     report_article_problems,
     report_page_problems,
+    warn_duplicate_urls,
 )
+from .links import resolve_post_links
 from .registry import TagContext, TagError, registry, tag
+from .strict import HexoStrictError, fail_strict_build, forget_problems
 
-__all__ = ["TagContext", "TagError", "escape_html", "html_tag", "register", "registry", "tag"]
+__all__ = ["HexoStrictError", "TagContext", "TagError", "escape_html", "html_tag", "register", "registry", "tag"]
 
 _CONNECTIONS = (
     (signals.readers_init, add_reader),
@@ -36,7 +39,12 @@ _CONNECTIONS = (
     (signals.page_generator_finalized, put_layout_pages_in),
     (signals.content_object_init, remember_asset_owner),
     (signals.static_generator_finalized, publish_asset_folders),
+    (signals.article_generator_finalized, fill_series),
+    (signals.content_written, inject_bundles),
     (signals.all_generators_finalized, warn_duplicate_urls),
+    (signals.all_generators_finalized, resolve_post_links),
+    (signals.initialized, forget_problems),
+    (signals.finalized, fail_strict_build),
 )
 
 

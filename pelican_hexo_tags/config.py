@@ -29,6 +29,8 @@ PLUGIN_SETTINGS = frozenset(
         "HEXO_BILIBILI_STYLE",
         "HEXO_VIDEOJS",
         "HEXO_PIN_TOP",
+        "HEXO_INJECT_ASSETS",
+        "HEXO_YOUTUBE_NOCOOKIE",
     }
 )
 

@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 _LAYOUT_PAGES = "hexo_layout_pages"
 _ASSET_OWNERS = "hexo_asset_owners"
 _BUNDLES = "hexo_bundles"
+_FILES = "hexo_files"
 STATIC_ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "static")
 
 
@@ -109,6 +110,8 @@ def remember_asset_owner(instance: Any) -> None:
     source_path = getattr(instance, "source_path", None)
     if context is not None and getattr(instance, "hexo_bundles", None):
         context.setdefault(_BUNDLES, set()).update(instance.hexo_bundles)
+    if context is not None and getattr(instance, "hexo_files", None):
+        context.setdefault(_FILES, {}).update(instance.hexo_files)
     if asset_path is None or context is None or not source_path:
         return
     if getattr(instance, "hexo_is_page", False):
@@ -143,7 +146,7 @@ def _files_under(folder: str) -> list[tuple[str, str]]:
 
 
 def publish_asset_folders(generator: StaticGenerator) -> None:
-    """Copy each post's asset folder to its Hexo URL, and the tag bundles pages use."""
+    """Copy each post's asset folder to its Hexo URL, the files tags show and the tag bundles pages use."""
     owners = generator.context.get(_ASSET_OWNERS) or {}
     already = {s.source_path for s in generator.staticfiles}
     reader_extensions = set(generator.readers.extensions)
@@ -154,6 +157,10 @@ def publish_asset_folders(generator: StaticGenerator) -> None:
             if source in already or extension in reader_extensions or name.startswith("."):
                 continue
             _add_static(generator, source, asset_path + relative)
+            already.add(source)
+    for source, target in sorted((generator.context.get(_FILES) or {}).items()):
+        if source not in already and os.path.isfile(source):
+            _add_static(generator, source, target)
             already.add(source)
     for bundle in sorted(generator.context.get(_BUNDLES) or ()):
         for source, relative in _files_under(os.path.join(STATIC_ROOT, bundle)):

@@ -29,11 +29,12 @@ from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from .html import escape_attribute, escape_html
+from .html import escape_attribute
 from .yaml_loader import load_yaml
 
 logger = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ STATIC_ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "static")
 _SERVER_PLUGINS = re.compile(r"katex|texmath|mathjax|markdown-it-math", re.IGNORECASE)
 # hexo-filter-mathjax's own keys, which tell its `mathjax:` section from a theme's.
 _FILTER_MATHJAX_KEYS = {"single_dollars", "every_page", "cjk_width", "normal_width", "append_css", "extension_options"}
-_TRUE = {True, "true", "yes", "on", 1}
+_TRUE = {True, "true", "yes", "on"}
 
 
 # --- which mode a page is in -------------------------------------------------------------------------
@@ -75,7 +76,10 @@ def _read_theme_config(root: str, theme: str) -> dict[str, Any]:
         try:
             with open(path, encoding="utf-8-sig") as handle:
                 data = load_yaml(handle.read().replace("\t", "  "))
-        except (OSError, ValueError, Exception):  # noqa: BLE001 - a broken theme config must not stop the build
+        except OSError:
+            continue
+        except Exception as error:  # noqa: BLE001 - a broken theme config must not stop the build
+            logger.warning("cannot read theme config %s: %s", path, error)
             continue
         if isinstance(data, dict):
             return data
@@ -223,15 +227,13 @@ class MathRenderer:
             return f'<p class="katex-block">{html}</p>\n' if block else html
         if self.mode == CLIENT:
             self.page_state["math"] = CLIENT
-            if environment:
-                text = tex
-            else:
-                text = f"\\[{tex}\\]" if display else f"\\({tex}\\)"
+            delimited = f"\\[{tex}\\]" if display else f"\\({tex}\\)"
+            text = tex if environment else delimited
             kind = "display" if display else "inline"
             if block:
-                return f'<div class="math {kind}">{escape_html(text)}</div>\n'
-            return f'<span class="math {kind}">{escape_html(text)}</span>'
-        return f"<p>{escape_html(source)}</p>\n" if block else escape_html(source)
+                return f'<div class="math {kind}">{escapeHtml(text)}</div>\n'
+            return f'<span class="math {kind}">{escapeHtml(text)}</span>'
+        return f"<p>{escapeHtml(source)}</p>\n" if block else escapeHtml(source)
 
 
 def _renderer(env: EnvType) -> MathRenderer:
@@ -253,7 +255,13 @@ def _rule(display: bool, block: bool, opener: str, closer: str, environment: boo
     def render(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         content = _restore_tags(tokens[idx].content, env)
         tex = content.strip() if block else content
-        source = content if environment else f"{opener}{content}{closer}"
+        if environment:
+            source = content
+        elif opener.startswith("\\") and _renderer(env).mode == TEXT:
+            # Without math, Markdown reads \( and \[ as escaped brackets.
+            source = f"{opener[1:]}{content}{closer[1:]}"
+        else:
+            source = f"{opener}{content}{closer}"
         return _renderer(env).render(tex, display, block, source, environment)
 
     return render
@@ -301,7 +309,7 @@ def math_plugin(md: MarkdownIt) -> None:
 def mermaid_block(code: str, page_state: dict[str, Any]) -> str:
     """A diagram as mermaid.js finds it (``<pre class="mermaid">``); the page then loads mermaid."""
     page_state["mermaid"] = True
-    return f'<pre class="mermaid">{escape_html(code)}</pre>'
+    return f'<pre class="mermaid">{escapeHtml(code)}</pre>'
 
 
 # --- what a page with math or diagrams needs -----------------------------------------------------------

@@ -12,8 +12,8 @@
 from __future__ import annotations
 
 import bisect
-import os
 import logging
+import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -24,9 +24,11 @@ from .admonition import commonmark_engine, render_admonitions
 from .codeblocks import CodeBlock, cut_fences, render_code_block
 from .config import HexoConfig
 from .engine import MARKED, markdown_engine
+from .highlight import highlighter_of
 from .html import escape_html
 from .lexer import PLACEHOLDER_MARK, PLACEHOLDER_RE, TagCall, lex
 from .math import MathRenderer, katex_macros, math_mode, mermaid_block, page_assets
+from .nunjucks import NUNJUCKS_VARIABLES, NunjucksError, evaluate, to_string
 from .registry import TagContext, TagError, TagRegistry
 
 logger = logging.getLogger(__name__)
@@ -37,7 +39,6 @@ _TARGET_ATTR_RE = re.compile(r"target=", re.IGNORECASE)
 _REL_ATTR_RE = re.compile(r"rel=", re.IGNORECASE)
 _REL_VALUE_RE = re.compile(r"""rel=["']([^<>"']*)["']""", re.IGNORECASE)
 _HOST_RE = re.compile(r"^(?:https?:)?//([^/?#:]+)", re.IGNORECASE)
-_VARIABLE_RE = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
 
 
 @dataclass
@@ -164,14 +165,19 @@ def _unrendered(tag: TagCall) -> str:
 
 def _render_variable(tag: TagCall, env: PostEnvironment) -> str:
     expression = tag.args[0] if tag.args else ""
-    if not _VARIABLE_RE.match(expression):
-        env.warn(tag.line, f"cannot evaluate {tag.source!r}: only plain variables are supported")
+    variables = env.page_state.get(NUNJUCKS_VARIABLES) or {}
+
+    def lookup(name: str) -> Any:
+        # {% set %} variables first, then the post's front matter, as Nunjucks' frames.
+        return variables[name] if name in variables else env.metadata.get(name)
+
+    try:
+        value = evaluate(expression, lookup)
+    except NunjucksError as error:
+        env.warn(tag.line, f"cannot evaluate {tag.source!r}: {error}")
         return _unrendered(tag)
-    value: Any = env.metadata
-    for part in expression.split("."):
-        value = value.get(part) if isinstance(value, Mapping) else getattr(value, part, None)
     # Nunjucks prints an undefined variable as nothing.
-    return "" if value is None else escape_html(str(value))
+    return escape_html(to_string(value))
 
 
 def _render_tag(tag: TagCall, env: PostEnvironment, render_body: Callable[[str, int], str]) -> str:
@@ -187,6 +193,7 @@ def _render_tag(tag: TagCall, env: PostEnvironment, render_body: Callable[[str, 
     context = TagContext(
         source_path=env.source_path,
         line=tag.line,
+        raw_args=tag.raw_args,
         metadata=env.metadata,
         config=env.config,
         settings=env.settings,
@@ -233,8 +240,15 @@ def _url_for(env: PostEnvironment) -> Callable[[str], str]:
     return context.url_for
 
 
-def render_markdown(text: str, env: PostEnvironment, first_line: int = 1) -> tuple[str, list[CodeBlock]]:
-    """Steps 1-4 for ``text``; the returned HTML still holds code placeholders."""
+def render_markdown(
+    text: str, env: PostEnvironment, first_line: int = 1, tag_body: bool = False
+) -> tuple[str, list[CodeBlock]]:
+    """Steps 1-4 for ``text``; the returned HTML still holds code placeholders.
+
+    For a block tag's body (``tag_body``) the inner tags render before Markdown,
+    as Nunjucks renders a body before the tag gets it: their HTML then starts
+    HTML blocks, so a line right after one stays raw, as in Hexo.
+    """
     md, spec = markdown_engine(env.config)
     text, blocks = cut_fences(text)
     registry = env.registry
@@ -252,6 +266,16 @@ def render_markdown(text: str, env: PostEnvironment, first_line: int = 1) -> tup
     for line, message in lexed.problems:
         env.warn(line, message)
     source = lexed.text
+
+    def nested(body: str, line: int) -> str:
+        inner_html, inner_blocks = render_markdown(body, env, line, tag_body=True)
+        return _restore_code(inner_html, inner_blocks, env.config, env)
+
+    if tag_body and lexed.tags:
+        source = PLACEHOLDER_RE.sub(
+            lambda m: m.group(0) if m.group(1) == "code" else _render_tag(lexed.tags[int(m.group(2))], env, nested),
+            source,
+        )
     if spec.flavour == MARKED:
         from .marked_compat import fix_table_delimiters
 
@@ -260,10 +284,6 @@ def render_markdown(text: str, env: PostEnvironment, first_line: int = 1) -> tup
         source,
         {**math_env, "resolve_image": env.resolve_image, "tag_source": lambda kind, i: lexed.tags[i].source},
     )
-
-    def nested(body: str, line: int) -> str:
-        inner_html, inner_blocks = render_markdown(body, env, line)
-        return _restore_code(inner_html, inner_blocks, env.config, env)
 
     pieces: list[str] = []
     position = 0
@@ -301,6 +321,9 @@ def _restore_code(
         block = blocks[int(match.group(2))]
         if block.lang == "mermaid" and env is not None and env.settings.get("HEXO_MERMAID", True):
             return mermaid_block(block.code, env.page_state)
+        if env is not None and highlighter_of(config):
+            # Themes that style code themselves can ignore it; the others link the bundle.
+            env.page_state.setdefault("bundles", set()).add("highlight")
         return render_code_block(block, config)
 
     return PLACEHOLDER_RE.sub(fill, html)

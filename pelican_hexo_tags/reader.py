@@ -134,6 +134,9 @@ class HexoReader(MarkdownReader):
         metadata["hexo_problems"] = problems
         if env.page_state.get("bundles"):
             metadata["hexo_bundles"] = sorted(env.page_state["bundles"])
+        if env.page_state.get("files"):
+            # Files a tag shows (include_code's "view raw"), published at their Hexo URL.
+            metadata["hexo_files"] = dict(sorted(env.page_state["files"].items()))
         return rendered.content, self._to_pelican(metadata)
 
     def _to_pelican(self, metadata: dict[str, Any]) -> dict[str, Any]:

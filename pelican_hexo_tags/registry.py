@@ -46,6 +46,8 @@ class TagContext:
     markdown: Callable[[str], str]
     warn: Callable[[str], None]
     page_state: dict[str, Any] = field(default_factory=dict)
+    # The argument text as written (quotes kept), for tags that parse an expression.
+    raw_args: str = ""
 
     def next_id(self, key: str) -> int:
         """A counter per page, for ids like ``videojs1``, ``videojs2``."""

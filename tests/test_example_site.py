@@ -12,6 +12,11 @@ from bs4 import BeautifulSoup
 from conftest import Build, shared_path
 
 SORA_PAGE = "2024/02/22/Sora-the-starlight-in-the-long-night-of-AGI/index.html"
+SORA_TITLE = "Sora——AGI 漫漫长夜中的星光"
+
+
+def _sora(build: Build):
+    return next(a for a in build.articles if a.title == SORA_TITLE)
 
 
 def _article_body(build: Build) -> str:
@@ -70,8 +75,7 @@ def test_bilibili_is_the_responsive_box(example_build: Build) -> None:
 
 
 def test_article_metadata(example_build: Build) -> None:
-    (article,) = example_build.articles
-    assert article.title == "Sora——AGI 漫漫长夜中的星光"
+    article = _sora(example_build)
     assert article.date.replace(tzinfo=None) == dt.datetime(2024, 2, 22, 9, 36, 9)
     assert str(article.date.tzinfo) == "Asia/Shanghai"
     assert [str(t) for t in article.tags] == ["TTV", "CG", "AGI", "文生视频"]
@@ -86,7 +90,7 @@ def test_article_metadata(example_build: Build) -> None:
 
 
 def test_summary_is_the_html_before_more(example_build: Build) -> None:
-    (article,) = example_build.articles
+    article = _sora(example_build)
     assert article.summary.startswith('<p><img src="/2024/02/22/Sora-the-starlight-in-the-long-night-of-AGI/1.jpg"')
     assert article.summary.endswith("<p>we’re pumped about pursuing AGI by simulating everything!</p>\n</blockquote>")
     assert "Sora 的流行趋势" not in article.summary
@@ -110,3 +114,66 @@ def test_example_config_is_like_the_sora_blogs() -> None:
     assert data["markdown"]["anchors"]["case"] == 1
     assert "markdown-it-footnote" in data["markdown"]["plugins"]
     assert data["external_link"]["enable"] is True
+
+
+# --- the tag tour -------------------------------------------------------------------------------
+
+TOUR_PAGE = "2024/03/01/hexo-tags-tour/index.html"
+
+
+def _tour(build: Build) -> BeautifulSoup:
+    soup = BeautifulSoup(build.page(TOUR_PAGE), "html.parser")
+    return soup.select_one("div.post-body")
+
+
+def test_tour_builds_without_plugin_warnings(example_build: Build) -> None:
+    ours = [r.getMessage() for r in example_build.records if r.name.startswith("pelican_hexo_tags")]
+    assert [m for m in ours if "hexo-tags-tour" in m] == []
+    assert (example_build.output / TOUR_PAGE).is_file()
+
+
+def test_tour_quotes(example_build: Build) -> None:
+    body = _tour(example_build)
+    quotes = body.find_all("blockquote", recursive=False)
+    assert [q.get("class") for q in quotes] == [None, None, None, ["pullquote", "left"]]
+    assert quotes[1].footer.decode_contents() == "<strong>David Levithan</strong><cite>Wide Awake</cite>"
+    assert quotes[2].cite.a.string == "Welcome to Island Marketing"
+
+
+def test_tour_code_is_highlighted_and_styled(example_build: Build) -> None:
+    body = _tour(example_build)
+    figures = body.find_all("figure", class_="highlight")
+    assert [f["class"][1] for f in figures] == ["python", "js", "html", "python"]
+    fence = figures[0]
+    assert fence.figcaption.a["href"] == "https://example.com/fib.py"
+    assert [s.get_text() for s in fence.select("td.code span.line.marked")] == ["    a, b = 0, 1", "    return a"]
+    assert fence.select_one("span.keyword").string == "def"
+    assert figures[1].select_one("td.gutter span.line").string == "10"
+    assert figures[2].select_one("td.gutter") is None
+    assert figures[3].figcaption.a["href"] == "/downloads/code/fib.py"
+    assert (example_build.output / "downloads/code/fib.py").is_file()
+    page = example_build.page(TOUR_PAGE)
+    assert '<link rel="stylesheet" href="/hexo-tags/highlight/highlight.css">' in page
+    assert (example_build.output / "hexo-tags/highlight/highlight.css").is_file()
+
+
+def test_tour_links_resolve_to_real_pages(example_build: Build) -> None:
+    body = _tour(example_build)
+    post_links = [a for a in body.find_all("a") if a.get("href", "").startswith("/2024/02/22/")]
+    assert [a.get_text() for a in post_links] == [SORA_TITLE, "the Sora article"]
+    assert "/2024/02/22/Sora-the-starlight-in-the-long-night-of-AGI/" in body.get_text()
+    asset_img = body.find("img", src="/2024/03/01/hexo-tags-tour/diagram.svg")
+    assert (asset_img["width"], asset_img["title"], asset_img["alt"]) == ("240", "Hexo to Pelican", "A diagram")
+    for tag in body.find_all(["a", "img"]):
+        url = tag.get("href") or tag.get("src") or ""
+        if url.startswith("/") and not url.startswith("//"):
+            assert (
+                example_build.output / url.lstrip("/").split("#")[0] / ("index.html" if url.endswith("/") else "")
+            ).exists(), url
+
+
+def test_tour_embeds_and_raw(example_build: Build) -> None:
+    body = _tour(example_build)
+    assert body.find("iframe", src="https://www.youtube.com/embed/lJIrF4YjHfQ") is not None
+    assert body.find("iframe", src="https://example.com/")["height"] == "200"
+    assert "{{ this stays as written }} {% and this %}" in body.get_text()

@@ -1,5 +1,5 @@
 """Tag packs. Importing a pack registers its tags; see ``registry.tag``."""
 
-from . import builtin, butterfly, fluid, media, next, stellar
+from . import builtin, butterfly, embed, fluid, media, misc, next, stellar
 
-__all__ = ["builtin", "butterfly", "fluid", "media", "next", "stellar"]
+__all__ = ["builtin", "butterfly", "embed", "fluid", "media", "misc", "next", "stellar"]

@@ -43,7 +43,7 @@ def theme_option(ctx: TagContext, *path: str, default: Any = None) -> Any:
 _BLOCK_OPEN = re.compile(r"\{%-?\s*([\w-]+)[^%]*?%\}")
 
 
-def split_sections(body: str, section: re.Pattern[str]) -> list[re.Match[str]]:
+def split_sections(body: str, section: re.Pattern[str]) -> list[Section]:
     """``section.finditer(body)`` as the theme sees it, with nested block tags kept whole.
 
     Hexo renders nested tags before the outer one splits its body, so a
@@ -52,9 +52,7 @@ def split_sections(body: str, section: re.Pattern[str]) -> list[re.Match[str]]:
     sections are found, and each match's groups give them back.
     """
     masked, pieces = mask_nested_blocks(body)
-    if not pieces:
-        return list(section.finditer(body))
-    return [_Unmasked(match, pieces) for match in section.finditer(masked)]  # type: ignore[misc]
+    return [Section(match, pieces) for match in section.finditer(masked)]
 
 
 def mask_nested_blocks(body: str) -> tuple[str, list[str]]:
@@ -90,15 +88,15 @@ def _block_end(text: str, name: str, start: int) -> int | None:
     return None
 
 
-class _Unmasked:
+class Section:
     """A match over masked text whose groups have the nested blocks put back."""
 
     def __init__(self, match: re.Match[str], pieces: list[str]) -> None:
         self._match = match
         self._pieces = pieces
 
-    def group(self, index: int | str = 0) -> str:
+    def group(self, index: int | str = 0) -> str | None:
         value = self._match.group(index)
-        if value is None:
+        if value is None or not self._pieces:
             return value
         return re.sub(r"\x00(\d+)\x00", lambda m: self._pieces[int(m.group(1))], value)

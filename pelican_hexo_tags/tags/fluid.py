@@ -57,7 +57,7 @@ def checkbox(args: list[str], body: str | None, ctx: TagContext) -> str:
     ctx.require(DIALECT)
     if args and args[0] == ",":
         args = args[1:]
-    parts = comma_args(args) + ["", "", ""]
+    parts = [*comma_args(args), "", "", ""]
     text = parts[0].strip()
     if not text:
         ctx.warn("the checkbox has no text")
@@ -82,7 +82,7 @@ def checkbox(args: list[str], body: str | None, ctx: TagContext) -> str:
 def button(args: list[str], body: str | None, ctx: TagContext) -> str:
     """``{% btn url, text, title %}``: opens in a new tab, as in Fluid."""
     ctx.require(DIALECT)
-    parts = comma_args(args) + ["", ""]
+    parts = [*comma_args(args), "", ""]
     url, text, title = parts[0].strip(), parts[1].strip(), parts[2].strip()
     if not url:
         ctx.warn("the button has no URL")
@@ -127,7 +127,7 @@ def fold(args: list[str], body: str | None, ctx: TagContext) -> str:
     classes = parts[0] or "default"
     text = parts[1] if len(parts) > 1 else ""
     # Fluid names the panel by the body's MD5, so the id is stable across builds.
-    panel = "collapse-" + hashlib.md5((body or "").encode("utf-8")).hexdigest()[:8]
+    panel = "collapse-" + hashlib.md5((body or "").encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
     return (
         '\n    <div class="fold">\n'
         f'      <div class="fold-title fold-{classes.strip()} collapsed" data-toggle="collapse" href="#{panel}" '

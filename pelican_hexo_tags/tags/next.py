@@ -120,7 +120,7 @@ def tabs(args: list[str], body: str | None, ctx: TagContext) -> str:
 def button(args: list[str], body: str | None, ctx: TagContext) -> str:
     """``{% btn url, text, icon, title %}``."""
     ctx.require(DIALECT)
-    parts = comma_args(args) + ["", "", ""]
+    parts = [*comma_args(args), "", "", ""]
     url, text, icon, title = parts[0], parts[1].strip(), parts[2], parts[3].strip()
     if not url:
         ctx.warn("the button has no URL")

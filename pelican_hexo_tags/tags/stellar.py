@@ -95,10 +95,10 @@ def link(args: list[str], body: str | None, ctx: TagContext) -> str:
         )
     else:
         inner = f'<div class="left">{title_html}{link_html}</div><div class="right">{icon}</div>'
+    card = f'class="link-card {"rich" if rich else "plain"}" title="{escape_attribute(title)}"'
     return (
-        f'<div class="tag-plugin link dis-select"><a class="link-card {"rich" if rich else "plain"}" '
-        f'title="{escape_attribute(title)}" href="{escape_attribute(url)}"{external} cardlink autofill="{",".join(autofill)}">'
-        f"{inner}</a></div>"
+        f'<div class="tag-plugin link dis-select"><a {card} href="{escape_attribute(url)}"{external} cardlink '
+        f'autofill="{",".join(autofill)}">{inner}</a></div>'
     )
 
 

@@ -1,0 +1,130 @@
+"""``post_link`` / ``post_path``: resolved once every post has been read.
+
+A post may link to one read after it, and the reader must stay a pure
+function of one file (Pelican caches what it returns), so the tags leave a
+marker (``tags.builtin.POST_LINK_MARKER``) and :func:`resolve_post_links`,
+run when all generators are done, replaces every marker in every content
+object's HTML and summary, as Hexo's ``Post.findOne({slug}) ||
+Post.findOne({title})`` would.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import unquote
+
+from .config import hexo_config_from_settings
+from .html import escape_html
+from .reader import report_problems
+from .tags.builtin import POST_LINK_RE, url_for
+
+# Every list a Pelican generator keeps content objects in.
+_CONTENT_LISTS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+    "pages",
+    "hidden_pages",
+    "hidden_translations",
+    "draft_pages",
+    "draft_translations",
+)
+
+
+def _contents(generators: Iterable[Any]) -> list[Any]:
+    seen: dict[int, Any] = {}
+    for generator in generators:
+        for name in _CONTENT_LISTS:
+            for content in getattr(generator, name, None) or ():
+                seen.setdefault(id(content), content)
+    return list(seen.values())
+
+
+class PostIndex:
+    """Every post, page and draft by its Hexo slug and by its title (first one read wins, as in Hexo)."""
+
+    def __init__(self, contents: Iterable[Any]) -> None:
+        self.by_slug: dict[str, Any] = {}
+        self.by_title: dict[str, Any] = {}
+        for content in contents:
+            slug = getattr(content, "hexo_slug", None)
+            if slug:
+                self.by_slug.setdefault(str(slug), content)
+            title = content.metadata.get("title")
+            if title:
+                self.by_title.setdefault(str(title), content)
+
+    def find(self, key: str) -> Any | None:
+        return self.by_slug.get(key) or self.by_title.get(key)
+
+
+def _title_of(content: Any) -> str:
+    return str(content.metadata.get("title") or getattr(content, "hexo_slug", "") or "")
+
+
+def _render(payload: dict[str, Any], index: PostIndex, config: Any, problems: list[tuple[int, str, str]]) -> str:
+    target = index.find(payload["slug"])
+    if target is None:
+        what = "post_link" if payload["kind"] == "link" else "post_path"
+        problems.append((payload["line"], f"{{% {what} %}}: no post with the slug or title {payload['slug']!r}", "tag"))
+        if payload["kind"] == "path":
+            return ""
+        return f'<code class="hexo-tag-unrendered">{escape_html(payload["source"])}</code>'
+    href = url_for(config, str(target.url) + payload["hash"])
+    if payload["kind"] == "path":
+        return href
+    post_title = _title_of(target)
+    text = payload["title"] if payload["title"] is not None else post_title
+    if payload["escape"]:
+        text = escape_html(text)
+    return f'<a href="{href}" title="{escape_html(post_title)}">{text}</a>'
+
+
+def _replace(html: str, index: PostIndex, config: Any, problems: list[tuple[int, str, str]]) -> str:
+    def fill(match: re.Match[str]) -> str:
+        try:
+            payload = json.loads(unquote(match.group(1)))
+        except ValueError:
+            return match.group(0)
+        return _render(payload, index, config, problems)
+
+    return POST_LINK_RE.sub(fill, html)
+
+
+def _forget_cached_html(content: Any) -> None:
+    # Pelican memoises get_content/get_summary per object; they may have run already.
+    for method in (type(content).get_content, type(content).get_summary):
+        cache = getattr(method, "cache", None)
+        if cache:
+            for key in [k for k in cache if k and k[0] is content]:
+                del cache[key]
+
+
+def resolve_post_links(generators: list[Any]) -> None:
+    """Replace every post_link/post_path marker now that all content is known."""
+    contents = _contents(generators)
+    pending = [c for c in contents if "<!--hexo-post-link:" in (getattr(c, "_content", "") or "")]
+    if not pending:
+        return
+    settings = generators[0].settings
+    config = hexo_config_from_settings(settings)
+    strict = bool(settings.get("HEXO_STRICT"))
+    index = PostIndex(contents)
+    for content in pending:
+        problems: list[tuple[int, str, str]] = []
+        content._content = _replace(content._content, index, config, problems)
+        summary = content.metadata.get("summary")
+        if isinstance(summary, str) and "<!--hexo-post-link:" in summary:
+            # The summary's own markers repeat the body's; report those once.
+            content.metadata["summary"] = _replace(summary, index, config, [])
+            if hasattr(content, "_summary"):
+                content._summary = content.metadata["summary"]
+        _forget_cached_html(content)
+        if problems:
+            report_problems(content.source_path, {"hexo_problems": problems}, strict)
