@@ -10,6 +10,8 @@ Hexo-shaped site with Pelican and compares it with what Hexo 8 rendered
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import logging
 import sys
 import tempfile
@@ -32,7 +34,8 @@ def main() -> int:
     cases = load_cases()
     if args.case:
         cases = [c for c in cases if c["id"] in args.case]
-    with tempfile.TemporaryDirectory() as tmp:
+    # Pelican prints a "Done: …" line per build; 198 of them would bury the report.
+    with tempfile.TemporaryDirectory() as tmp, contextlib.redirect_stdout(io.StringIO()):
         results = run_cases(cases, Path(tmp))
     faithful = [r for r in results if r.faithful]
     for result in results:

@@ -31,6 +31,13 @@ PLUGIN_SETTINGS = frozenset(
         "HEXO_PIN_TOP",
         "HEXO_INJECT_ASSETS",
         "HEXO_YOUTUBE_NOCOOKIE",
+        "HEXO_MATH",
+        "HEXO_MATH_SCRIPT",
+        "HEXO_KATEX_MACROS",
+        "HEXO_MERMAID",
+        "HEXO_MERMAID_URL",
+        "HEXO_DOUBAN_DATA",
+        "HEXO_TWITTER_SCRIPT",
     }
 )
 

@@ -92,6 +92,10 @@ _JS_FAMILY = frozenset({"js", "javascript", "jsx", "mjs", "cjs", "ts", "typescri
 _CLIKE = _JS_FAMILY | {"c", "cpp", "c++", "java", "cs", "csharp", "go", "kotlin", "php", "swift", "rust", "dart"}
 _XML_FAMILY = frozenset({"html", "xml", "xhtml", "svg", "vue", "rss", "atom", "xsl", "plist", "markup"})
 _PLAIN_NAMES = frozenset({Token.Name, Token.Name.Other})
+# Token kinds highlight.js leaves bare in a language although Pygments marks them.
+_BARE_IN = dict.fromkeys(
+    ("bash", "sh", "shell", "zsh", "console", "shell-session"), (Token.Literal.Number, Token.Literal.String.Escape)
+)
 
 # Prism's component aliases for the names posts use most.
 _PRISM_ALIASES = {
@@ -222,8 +226,9 @@ def _hljs_pieces(code: str, lang: str) -> list[Piece]:
     pieces: list[Piece] = []
     in_tag = False
     tags = 0
+    bare = _BARE_IN.get(lang, ())
     for index, (token_type, value) in enumerate(tokens):
-        cls = _class_for(token_type, HLJS_CLASSES)
+        cls = "" if any(token_type in kind for kind in bare) else _class_for(token_type, HLJS_CLASSES)
         if js and token_type in (Token.Keyword,) and value in ("this", "super"):
             cls = "variable language_"
         elif js and token_type in _PLAIN_NAMES:

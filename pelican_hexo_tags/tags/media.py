@@ -7,6 +7,7 @@ import json
 import os
 import re
 import string
+from urllib.parse import unquote
 
 from ..html import element, escape_attribute
 from ..registry import TagContext, TagError, tag
@@ -156,7 +157,7 @@ def _asset_relative(url: str, ctx: TagContext) -> str:
 def _relative_is_asset(ctx: TagContext) -> bool:
     """Whether a relative URL on the post's page already lands in its asset folder, as upstream relies on."""
     post_dir = ctx.post_path if ctx.post_path.endswith("/") else ctx.post_path.rsplit("/", 1)[0] + "/"
-    return ctx.asset_url.strip("/").endswith(post_dir.strip("/"))
+    return unquote(ctx.asset_url).strip("/").endswith(unquote(post_dir).strip("/"))
 
 
 @tag("pdf")
