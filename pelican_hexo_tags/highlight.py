@@ -2,17 +2,21 @@
 
 Hexo's themes style ``<figure class="highlight">`` tables and highlight.js
 class names (or Prism's ``token`` spans), so the markup is reproduced
-exactly; the tokens come from Pygments, mapped to the class names the two
-JavaScript highlighters use (:data:`HLJS_CLASSES`, :data:`PRISM_CLASSES`).
-
-Only token kinds highlight.js itself wraps get a span (keywords, strings,
-numbers, comments, built-ins, titles, meta …); punctuation, operators and
-plain identifiers stay bare text, and neighbouring tokens of one class
-share a span, so that the text reads exactly as Hexo's does.
+exactly. For highlight.js the tokens come from highlight.js 11.12 itself,
+run in the embedded V8 (``js_runtime``): where a token starts and ends is
+where a reader's copy of the code splits into words, and no mapping of
+another tokenizer puts them in the same places. Pygments, mapped to the
+JavaScript highlighters' class names (:data:`HLJS_CLASSES`,
+:data:`PRISM_CLASSES`), gives Prism's markup, and highlight.js's when the
+site asks for it (``HEXO_HIGHLIGHT_ENGINE = "pygments"``) or mini-racer is
+missing: then only token kinds highlight.js wraps get a span, and
+neighbouring tokens of one class share it.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -23,6 +27,9 @@ from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
 from pygments.token import Token, _TokenType
 from pygments.util import ClassNotFound
+
+from .assets import STATIC_ROOT
+from .js_runtime import js_call, read_static
 
 # Pygments token type → highlight.js class. The most specific type listed wins;
 # a type not covered by any entry (punctuation, operators, plain names) is left bare.
@@ -319,6 +326,62 @@ def _prefixed(classes: str, prefix: str) -> str:
     return f"{prefix}{first}" + (f" {rest}" if rest else "")
 
 
+def _load_highlight_js(context: Any) -> None:
+    context.eval(read_static("highlightjs", "highlight.min.js"))
+    languages = os.path.join(STATIC_ROOT, "highlightjs", "languages")
+    for name in sorted(os.listdir(languages)):
+        context.eval(read_static("highlightjs", "languages", name))
+    context.eval(
+        "hljs.configure({classPrefix: ''});"
+        "function __hexoHighlight(code, lang) {"
+        "  var language = lang && hljs.getLanguage(lang) ? lang : 'plaintext';"
+        "  var result = hljs.highlight(code, {language: language, ignoreIllegals: true});"
+        "  return JSON.stringify([language, result.value]);"
+        "}"
+    )
+
+
+_SPAN_EDGE = re.compile(r'<span class="(.*?)">|</span>')
+
+
+def _close_tags(value: str) -> list[str]:
+    """hexo-util's ``closeTags``: each line re-opens the spans a previous line left open.
+
+    Kept as Hexo writes it, innermost span first, so the markup matches byte for byte.
+    """
+    stack: list[str] = []
+    lines = []
+    for line in value.split("\n"):
+        prepend = "".join(f'<span class="{token}">' for token in stack)
+        for match in _SPAN_EDGE.finditer(line):
+            if match.group(1) is None:
+                if stack:
+                    stack.pop(0)
+            else:
+                stack.insert(0, match.group(1))
+        lines.append(prepend + line + "</span>" * len(stack))
+    return lines
+
+
+@lru_cache(maxsize=4096)
+def _hljs_engine_lines_cached(code: str, lang: str) -> tuple[str, tuple[str, ...]] | None:
+    try:
+        language, value = json.loads(js_call("highlight.js", _load_highlight_js, "__hexoHighlight", code, lang))
+    except ImportError:
+        return None
+    return language, tuple(_close_tags(value))
+
+
+def _hljs_engine_lines(code: str, lang: str) -> tuple[str, list[str]] | None:
+    """highlight.js itself (the version Hexo 8 uses), run in the embedded engine.
+
+    Token boundaries decide how a reader's copy of the code splits into words;
+    only highlight.js puts them where Hexo did. None when mini-racer is missing.
+    """
+    found = _hljs_engine_lines_cached(code, lang)
+    return None if found is None else (found[0], list(found[1]))
+
+
 def highlight_js(code: str, options: HighlightOptions, config: Mapping[str, Any]) -> str:
     """hexo-util ``highlight()`` as Hexo's highlight.js adapter calls it."""
     settings = config.get("highlight") or {}
@@ -339,9 +402,14 @@ def highlight_js(code: str, options: HighlightOptions, config: Mapping[str, Any]
         wrap = gutter = False
     if settings.get("strip_indent", True) is not False:
         code = strip_indent(code)
-    detected = lang if lang and is_known_language(lang) else "plaintext"
+    use_engine = config.get("highlight_engine", "highlight.js") != "pygments"
+    engine_lines = _hljs_engine_lines(code, lang) if use_engine else None
+    if engine_lines is not None:
+        detected, lines = engine_lines
+    else:
+        detected = lang if lang and is_known_language(lang) else "plaintext"
+        lines = [_render_line(line) for line in _split_lines(_hljs_pieces(code, detected))]
     name = options.lang or detected
-    lines = [_render_line(line) for line in _split_lines(_hljs_pieces(code, detected))]
     lines = _prefix(lines, "hljs-" if use_hljs else "")
     tab = settings.get("tab_replace")
     if tab:

@@ -13,6 +13,7 @@ from typing import Any
 from pelican.contents import Page, Static
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
+from .assets import STATIC_ROOT
 from .reader import HexoReader, report_problems
 
 logger = logging.getLogger(__name__)
@@ -21,7 +22,6 @@ _LAYOUT_PAGES = "hexo_layout_pages"
 _ASSET_OWNERS = "hexo_asset_owners"
 _BUNDLES = "hexo_bundles"
 _FILES = "hexo_files"
-STATIC_ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "static")
 
 
 def add_reader(readers: Any) -> None:

@@ -23,7 +23,6 @@ import json
 import logging
 import os
 import re
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -35,6 +34,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 from .html import escape_attribute
+from .js_runtime import js_call, read_static
 from .yaml_loader import load_yaml
 
 logger = logging.getLogger(__name__)
@@ -43,7 +43,6 @@ SERVER = "server"
 CLIENT = "client"
 TEXT = "text"
 
-STATIC_ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "static")
 # hexo-renderer-markdown-it plugins that typeset math while Hexo builds.
 _SERVER_PLUGINS = re.compile(r"katex|texmath|mathjax|markdown-it-math", re.IGNORECASE)
 # hexo-filter-mathjax's own keys, which tell its `mathjax:` section from a theme's.
@@ -174,34 +173,17 @@ def katex_macros(config: Mapping[str, Any], settings: Mapping[str, Any]) -> dict
 
 # --- KaTeX in an embedded engine ---------------------------------------------------------------------
 
-_ENGINE: Any = None
-_ENGINE_LOCK = threading.Lock()
 
-
-def _katex_engine() -> Any:
-    """One V8 context per process with KaTeX loaded; made on first use (about 80 ms)."""
-    global _ENGINE
-    with _ENGINE_LOCK:
-        if _ENGINE is None:
-            from py_mini_racer import MiniRacer
-
-            engine = MiniRacer()
-            # KaTeX's UMD wrapper looks for `self` to hang its global on.
-            engine.eval("var self = this;")
-            with open(os.path.join(STATIC_ROOT, "katex", "katex.min.js"), encoding="utf-8") as handle:
-                engine.eval(handle.read())
-            engine.eval("function __hexoKatex(tex, options) {  return katex.renderToString(tex, JSON.parse(options));}")
-            _ENGINE = engine
-        return _ENGINE
+def _load_katex(context: Any) -> None:
+    context.eval(read_static("katex", "katex.min.js"))
+    context.eval("function __hexoKatex(tex, options) { return katex.renderToString(tex, JSON.parse(options)); }")
 
 
 @lru_cache(maxsize=8192)
 def _render_katex_cached(tex: str, display: bool, macros_json: str) -> str:
     options = {"displayMode": display, "throwOnError": False, "output": "htmlAndMathml", "strict": "ignore"}
     options["macros"] = json.loads(macros_json)
-    engine = _katex_engine()
-    with _ENGINE_LOCK:
-        return str(engine.call("__hexoKatex", tex, json.dumps(options)))
+    return str(js_call("katex", _load_katex, "__hexoKatex", tex, json.dumps(options)))
 
 
 def render_katex(tex: str, display: bool = False, macros: Mapping[str, str] | None = None) -> str:

@@ -111,3 +111,44 @@ def test_helpers() -> None:
 )
 def test_older_configs_choose_the_highlighter(data: dict, expected: str) -> None:
     assert highlighter_of(HexoConfig(data)) == expected
+
+
+# Real Hexo 8 (hexo-oracle) on these two blocks; the embedded highlight.js must give
+# the same markup, because its token boundaries are where a reader's words split.
+HEXO_CPP = (
+    '<span class="line"><span class="meta">#<span class="keyword">include</span> '
+    '<span class="string">&lt;vector&gt;</span></span></span><br>'
+    '<span class="line"><span class="keyword">template</span> &lt;<span class="keyword">typename</span> T&gt; '
+    '<span class="function">std::vector&lt;T&gt; <span class="title">twice</span><span class="params">'
+    '(<span class="type">const</span> T&amp; x)</span> </span>{ '
+    '<span class="keyword">return</span> {x, x}; }</span><br>'
+)
+HEXO_MATHEMATICA = (
+    '<span class="line"><span class="built_in">Plot</span><span class="punctuation">[</span>'
+    '<span class="built_in">Sin</span><span class="punctuation">[</span><span class="variable">x</span>'
+    '<span class="punctuation">]</span><span class="operator">,</span> <span class="punctuation">{</span>'
+    '<span class="variable">x</span><span class="operator">,</span> <span class="number">0</span>'
+    '<span class="operator">,</span> <span class="number">2</span> <span class="built_in">Pi</span>'
+    '<span class="punctuation">}</span><span class="punctuation">]</span></span><br>'
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "code", "expected"),
+    [
+        (
+            "cpp",
+            "#include <vector>\ntemplate <typename T> std::vector<T> twice(const T& x) { return {x, x}; }",
+            HEXO_CPP,
+        ),
+        ("mathematica", "Plot[Sin[x], {x, 0, 2 Pi}]", HEXO_MATHEMATICA),
+    ],
+)
+def test_embedded_highlight_js_matches_hexo_byte_for_byte(lang: str, code: str, expected: str) -> None:
+    assert code_cell(hl(code, lang)) == expected
+
+
+def test_pygments_engine_can_be_chosen() -> None:
+    cell = code_cell(hl("Plot[Sin[x], {x, 0, 2 Pi}]", "mathematica", {"highlight_engine": "pygments"}))
+    assert cell != HEXO_MATHEMATICA
+    assert "Plot" in cell and "Sin" in cell
