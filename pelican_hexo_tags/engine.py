@@ -148,6 +148,25 @@ class EngineSpec:
         return tuple(sorted(vars(self).items()))
 
 
+_MATH_CLOSERS = {"$": "$", "$$": "$$", "\\(": "\\)", "\\[": "\\]"}
+
+
+def _math_as_source(children: Sequence[Token]) -> list[Token]:
+    """A heading's tokens with formulas as the TeX the author wrote.
+
+    Hexo's renderers had no math: the id of ``## The $\\Gamma$ function`` was
+    made from its source text, so old deep links need the same here.
+    """
+    out = []
+    for child in children:
+        if child.type.startswith("math"):
+            text = Token("text", "", 0)
+            text.content = child.markup + child.content + _MATH_CLOSERS.get(child.markup, child.markup)
+            child = text
+        out.append(child)
+    return out
+
+
 def _heading_open(
     spec: EngineSpec,
 ) -> Callable[[RendererHTML, Sequence[Token], int, OptionsDict, EnvType], str]:
@@ -157,16 +176,17 @@ def _heading_open(
         if level < spec.anchor_level:
             return self.renderToken(tokens, idx, options, env)
         inline = tokens[idx + 1]
+        children = _math_as_source(inline.children or [])
         if spec.flavour == MARKED:
-            text = strip_html(unescape_html(self.renderInline(inline.children or [], options, env))).strip()
+            text = strip_html(unescape_html(self.renderInline(children, options, env))).strip()
         else:
-            text = strip_html("".join(child.content for child in inline.children or []))
+            text = strip_html("".join(child.content for child in children))
         ids = env.setdefault("heading_ids", HeadingIds(spec.first_duplicate))
         slug = ids.unique(slugize(text, spec.anchor_separator, spec.anchor_case))
         token.attrSet("id", slug)
         html = self.renderToken(tokens, idx, options, env)
         if spec.headerlink:
-            title = escape_html(strip_html(self.renderInline(inline.children or [], options, env)))
+            title = escape_html(strip_html(self.renderInline(children, options, env)))
             html += f'<a href="#{slug}" class="headerlink" title="{title}"></a>'
         return html
 

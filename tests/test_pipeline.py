@@ -410,3 +410,12 @@ def test_marked_link_href_is_encode_url_normalised():
 def test_marked_line_break_is_html_br():
     # `breaks: true`: a single newline is a `<br>` (§9).
     assert render("a\nb").content == "<p>a<br>\nb</p>\n"
+
+
+def test_heading_ids_take_formulas_as_written() -> None:
+    # Hexo's renderers had no math, so the id came from the TeX source; old deep links need it.
+    env = post_env({"mathjax": {"every_page": True}})
+    content = render_post("## gamma function $\\Gamma$\n\n## cost $O(m+n)$", env).content
+    assert '<h2 id="gamma-function-Gamma">' in content
+    assert '<h2 id="cost-O-m-n">' in content
+    assert 'class="katex"' in content
