@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import quote, quote_plus, unquote, unquote_plus, urlsplit, urlunsplit
 
 _ESCAPE_MAP = {
     "&": "&amp;",
@@ -63,15 +63,28 @@ def encode_url(url: str) -> str:
             return url
         return encode_uri(url)
     path = encode_uri(parts.path) or "/"
-    return urlunsplit(
-        (
-            parts.scheme.lower(),
-            parts.netloc.lower(),
-            path,
-            encode_uri(parts.query),
-            encode_uri(parts.fragment),
-        )
-    )
+    query = _search_params(parts.query) if parts.scheme else encode_uri(parts.query)
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, encode_uri(parts.fragment)))
+
+
+def _search_params(query: str) -> str:
+    """The query as WHATWG ``URLSearchParams`` writes it back (hexo-util 4 does this).
+
+    ``?threads/x`` becomes ``?threads%2Fx=``; spaces become ``+``.
+    """
+    if not query:
+        return ""
+    pairs = []
+    for field in query.split("&"):
+        if not field:
+            continue
+        name, _, value = field.partition("=")
+        pairs.append(f"{_form_encode(name)}={_form_encode(value)}")
+    return "&".join(pairs)
+
+
+def _form_encode(text: str) -> str:
+    return quote_plus(unquote_plus(text), safe="*").replace("~", "%7E")
 
 
 def html_tag(

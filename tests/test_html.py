@@ -140,3 +140,16 @@ def test_text_is_escaped_unless_asked_not_to():
 
 def test_attribute_values_are_stringified():
     assert html_tag("img", {"width": 200, "height": 1.5}) == '<img width="200" height="1.5">'
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # Real Hexo 8 (hexo-oracle) on `{% link %}` with this URL wrote `?threads%2F…=`.
+        ("https://f.example/index.php?threads/x.1/post-2", "https://f.example/index.php?threads%2Fx.1%2Fpost-2="),
+        ("https://a.com/?q=a b&n=1", "https://a.com/?q=a+b&n=1"),
+        ("//gist.github.com/a.js?file=x", "//gist.github.com/a.js?file=x"),
+    ],
+)
+def test_encode_url_writes_the_query_as_url_search_params(url: str, expected: str) -> None:
+    assert encode_url(url) == expected
