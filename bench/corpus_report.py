@@ -36,16 +36,16 @@ def read_blog(blog: Path) -> dict[str, tuple[str, dict]]:
 
     from pelican_hexo_tags.cli import import_site
 
-    found: dict[str, tuple[str, dict]] = {}
+    articles: dict[str, object] = {}
 
     def collect(generators: list) -> None:
+        # Only note the objects: other handlers (post_link) still change them after this one.
         for generator in generators:
             for name in ("articles", "hidden_articles", "drafts", "translations"):
                 for article in getattr(generator, name, None) or ():
                     parts = Path(article.source_path).parts
                     if "_posts" in parts:
-                        key = "_posts/" + "/".join(parts[len(parts) - parts[::-1].index("_posts") :])
-                        found[key] = (article.content, article.metadata)
+                        articles["_posts/" + "/".join(parts[len(parts) - parts[::-1].index("_posts") :])] = article
 
     signals.all_generators_finalized.connect(collect)
     try:
@@ -55,7 +55,7 @@ def read_blog(blog: Path) -> dict[str, tuple[str, dict]]:
             Pelican(read_settings(str(site / "pelicanconf.py"))).run()
     finally:
         signals.all_generators_finalized.disconnect(collect)
-    return dict(sorted(found.items()))
+    return {key: (article.content, article.metadata) for key, article in sorted(articles.items())}
 
 
 def math_as_tex(html: str) -> str:

@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -113,6 +114,45 @@ def _legacy_highlighter(data: Mapping[str, Any]) -> str:
     return "highlight.js"
 
 
+@lru_cache(maxsize=32)
+def _read_theme_config(root: str, theme: str) -> dict[str, Any]:
+    for path in (os.path.join(root, f"_config.{theme}.yml"), os.path.join(root, "themes", theme, "_config.yml")):
+        if not os.path.isfile(path):
+            continue
+        data, problems = read_config_file(path)
+        for problem in problems:
+            logger.warning("%s", problem)
+        return data
+    return {}
+
+
+def theme_settings(config: Mapping[str, Any]) -> dict[str, Any]:
+    """The Hexo theme's settings: ``_config.<theme>.yml`` or the theme's own, then the site's ``theme_config:``."""
+    root = getattr(config, "source_root", None)
+    data = dict(_read_theme_config(root, str(config.get("theme") or ""))) if root else {}
+    extra = config.get("theme_config")
+    if isinstance(extra, Mapping):
+        data = _merge(data, extra)
+    return data
+
+
+def _fluid_highlight(config: HexoConfig) -> None:
+    """Fluid forces Hexo's highlight settings from its own ``code.highlight`` (scripts/events/lib/highlight.js)."""
+    code = theme_settings(config).get("code")
+    highlight = code.get("highlight") if isinstance(code, Mapping) else None
+    highlight = highlight if isinstance(highlight, Mapping) else {}
+    if highlight.get("enable", True) is False:
+        return
+    if str(highlight.get("lib") or "highlightjs") == "prismjs":
+        config["syntax_highlighter"] = "prismjs"
+        return
+    config["syntax_highlighter"] = "highlight.js"
+    config["highlight"] = _merge(
+        dict(config.get("highlight") or {}),
+        {"hljs": True, "wrap": False, "auto_detect": True, "line_number": bool(highlight.get("line_number", True))},
+    )
+
+
 class HexoConfig(dict):
     """A Hexo ``_config.yml`` merged over Hexo's defaults.
 
@@ -126,6 +166,8 @@ class HexoConfig(dict):
             self["syntax_highlighter"] = _legacy_highlighter(data or {})
         self.source_root = source_root
         self.problems: list[str] = []
+        if str(self.get("theme") or "").lower() == "fluid":
+            _fluid_highlight(self)
 
     @property
     def uses_markdown_it(self) -> bool:

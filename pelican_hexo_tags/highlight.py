@@ -333,7 +333,11 @@ def _load_highlight_js(context: Any) -> None:
         context.eval(read_static("highlightjs", "languages", name))
     context.eval(
         "hljs.configure({classPrefix: ''});"
-        "function __hexoHighlight(code, lang) {"
+        "function __hexoHighlight(code, lang, autoDetect) {"
+        "  if (!lang && autoDetect) {"
+        "    var found = hljs.highlightAuto(code);"
+        "    return JSON.stringify([found.language || 'plaintext', found.value]);"
+        "  }"
         "  var language = lang && hljs.getLanguage(lang) ? lang : 'plaintext';"
         "  var result = hljs.highlight(code, {language: language, ignoreIllegals: true});"
         "  return JSON.stringify([language, result.value]);"
@@ -364,21 +368,22 @@ def _close_tags(value: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _hljs_engine_lines_cached(code: str, lang: str) -> tuple[str, tuple[str, ...]] | None:
+def _hljs_engine_lines_cached(code: str, lang: str, auto_detect: bool) -> tuple[str, tuple[str, ...]] | None:
     try:
-        language, value = json.loads(js_call("highlight.js", _load_highlight_js, "__hexoHighlight", code, lang))
+        found = js_call("highlight.js", _load_highlight_js, "__hexoHighlight", code, lang, auto_detect)
+        language, value = json.loads(found)
     except ImportError:
         return None
     return language, tuple(_close_tags(value))
 
 
-def _hljs_engine_lines(code: str, lang: str) -> tuple[str, list[str]] | None:
+def _hljs_engine_lines(code: str, lang: str, auto_detect: bool = False) -> tuple[str, list[str]] | None:
     """highlight.js itself (the version Hexo 8 uses), run in the embedded engine.
 
     Token boundaries decide how a reader's copy of the code splits into words;
     only highlight.js puts them where Hexo did. None when mini-racer is missing.
     """
-    found = _hljs_engine_lines_cached(code, lang)
+    found = _hljs_engine_lines_cached(code, lang, auto_detect)
     return None if found is None else (found[0], list(found[1]))
 
 
@@ -403,7 +408,8 @@ def highlight_js(code: str, options: HighlightOptions, config: Mapping[str, Any]
     if settings.get("strip_indent", True) is not False:
         code = strip_indent(code)
     use_engine = config.get("highlight_engine", "highlight.js") != "pygments"
-    engine_lines = _hljs_engine_lines(code, lang) if use_engine else None
+    auto_detect = bool(settings.get("auto_detect", False))
+    engine_lines = _hljs_engine_lines(code, lang, auto_detect) if use_engine else None
     if engine_lines is not None:
         detected, lines = engine_lines
     else:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
@@ -33,9 +32,9 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from .config import theme_settings
 from .html import escape_attribute
 from .js_runtime import js_call, read_static
-from .yaml_loader import load_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -67,32 +66,6 @@ def _markdown_plugins(config: Mapping[str, Any]) -> list[str]:
             if isinstance(name, str):
                 names.append(name)
     return names
-
-
-@lru_cache(maxsize=32)
-def _read_theme_config(root: str, theme: str) -> dict[str, Any]:
-    for path in (os.path.join(root, f"_config.{theme}.yml"), os.path.join(root, "themes", theme, "_config.yml")):
-        try:
-            with open(path, encoding="utf-8-sig") as handle:
-                data = load_yaml(handle.read().replace("\t", "  "))
-        except OSError:
-            continue
-        except Exception as error:  # noqa: BLE001 - a broken theme config must not stop the build
-            logger.warning("cannot read theme config %s: %s", path, error)
-            continue
-        if isinstance(data, dict):
-            return data
-    return {}
-
-
-def theme_config(config: Mapping[str, Any]) -> dict[str, Any]:
-    """The Hexo theme's config: ``_config.<theme>.yml``, the theme's own, then ``theme_config:``."""
-    root = getattr(config, "source_root", None)
-    data = dict(_read_theme_config(root, str(config.get("theme") or ""))) if root else {}
-    extra = config.get("theme_config")
-    if isinstance(extra, Mapping):
-        data.update(extra)
-    return data
 
 
 def _enabled(section: Any) -> bool:
@@ -145,7 +118,7 @@ def math_mode(config: Mapping[str, Any], metadata: Mapping[str, Any], settings: 
     hexo_math = config.get("math") or config.get("katex")
     if isinstance(hexo_math, Mapping) and ({"katex", "mathjax", "options", "css"} & set(hexo_math)):
         return SERVER
-    themed = _theme_math(theme_config(config))
+    themed = _theme_math(theme_settings(config))
     if themed:
         engine, every_page = themed
         if every_page or page_asks:

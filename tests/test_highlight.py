@@ -152,3 +152,20 @@ def test_pygments_engine_can_be_chosen() -> None:
     cell = code_cell(hl("Plot[Sin[x], {x, 0, 2 Pi}]", "mathematica", {"highlight_engine": "pygments"}))
     assert cell != HEXO_MATHEMATICA
     assert "Plot" in cell and "Sin" in cell
+
+
+def test_fluid_forces_hljs_markup_and_auto_detection(tmp_path) -> None:
+    # Fluid's scripts/events/lib/highlight.js sets hljs, auto_detect and wrap for highlight.js;
+    # real Hexo with Fluid gave `<code class="hljs cmake">…zsh-newuser-<span class="hljs-keyword">install</span>`.
+    (tmp_path / "_config.fluid.yml").write_text("code:\n  highlight:\n    line_number: true\n", encoding="utf-8")
+    config = HexoConfig({"theme": "fluid"}, source_root=str(tmp_path))
+    assert config["highlight"]["hljs"] is True and config["highlight"]["auto_detect"] is True
+    code = "autoload -U zsh-newuser-install\nzsh-newuser-install -f"
+    html = highlight(code, HighlightOptions(lang="", lines_length=2), config)
+    assert '<figure class="highlight cmake">' in html
+    assert '<pre><code class="hljs cmake">autoload -U zsh-newuser-<span class="hljs-keyword">install</span><br>' in html
+
+
+def test_fluid_with_prism_chooses_prism(tmp_path) -> None:
+    (tmp_path / "_config.fluid.yml").write_text("code:\n  highlight:\n    lib: prismjs\n", encoding="utf-8")
+    assert HexoConfig({"theme": "fluid"}, source_root=str(tmp_path))["syntax_highlighter"] == "prismjs"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..config import theme_settings
 from ..registry import TagContext
 
 _JS_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
@@ -27,12 +28,8 @@ def js_number(text: str) -> float:
 
 
 def theme_option(ctx: TagContext, *path: str, default: Any = None) -> Any:
-    """A theme setting from the Hexo config's ``theme_config:`` (Hexo 5+), else the theme's default.
-
-    Theme ``_config.yml`` files are not read; ``theme_config`` is where a site
-    overrides them in its own config, so that is what we honour.
-    """
-    value: Any = ctx.config.get("theme_config")
+    """A theme setting (``_config.<theme>.yml``, the theme's own config, then ``theme_config:``), else ``default``."""
+    value: Any = theme_settings(ctx.config)
     for key in path:
         if not isinstance(value, Mapping) or key not in value:
             return default
