@@ -30,6 +30,7 @@ from pygments.util import ClassNotFound
 
 from .assets import STATIC_ROOT
 from .js_runtime import js_call, read_static
+from .lexer import strip_indent
 
 # Pygments token type → highlight.js class. The most specific type listed wins;
 # a type not covered by any entry (punctuation, operators, plain names) is left bare.
@@ -156,14 +157,6 @@ def parse_mark(value: str) -> list[int]:
         if part.strip().isdigit():
             marked.append(int(part))
     return marked
-
-
-def strip_indent(code: str) -> str:
-    """The npm ``strip-indent``: remove the smallest indent of the non-blank lines."""
-    lines = code.split("\n")
-    indents = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
-    indent = min(indents) if indents else 0
-    return "\n".join(line[indent:] for line in lines) if indent else code
 
 
 def escape_hljs(text: str) -> str:

@@ -166,14 +166,17 @@ def _find_block_end(text: str, name: str, search: int) -> tuple[int, int] | None
     return None
 
 
-def _strip_block_body(body: str) -> str:
-    """Hexo gives a block tag its body de-indented, minus one newline each side."""
-    lines = body.split("\n")
+def strip_indent(text: str) -> str:
+    """The npm ``strip-indent`` Hexo uses: remove the smallest indent of the non-blank lines."""
+    lines = text.split("\n")
     indents = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
     indent = min(indents) if indents else 0
-    if indent:
-        body = "\n".join(line[indent:] for line in lines)
-    return body.removeprefix("\n").removesuffix("\n")
+    return "\n".join(line[indent:] for line in lines) if indent else text
+
+
+def _strip_block_body(body: str) -> str:
+    """Hexo gives a block tag its body de-indented, minus one newline each side."""
+    return strip_indent(body).removeprefix("\n").removesuffix("\n")
 
 
 def lex(
