@@ -53,7 +53,11 @@ def parse_hexo_date(value: object) -> dt.datetime:
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day)
     if isinstance(value, (int, float)):
-        return _from_aware(dt.datetime.fromtimestamp(value / 1000, dt.timezone.utc))
+        try:
+            return _from_aware(dt.datetime.fromtimestamp(value / 1000, dt.timezone.utc))
+        except (OverflowError, OSError, ValueError) as error:
+            # `date: 1e999` or NaN: no moment a clock can show.
+            raise InvalidDate(f"not a date: {value!r}") from error
     match = _DATE_TEXT.match(str(value))
     if not match:
         raise InvalidDate(f"not a date: {value!r}")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 
@@ -24,7 +25,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from .html import encode_url, escape_attribute, escape_html, strip_html, unescape_html
+from .html import encode_url, escape_attribute, escape_html, strip_html, unescape_html, url_is_safe
 from .slug import HeadingIds, slugize
 
 logger = logging.getLogger(__name__)
@@ -224,6 +225,22 @@ def _marked_link_open(self: RendererHTML, tokens: Sequence[Token], idx: int, opt
     return self.renderToken(tokens, idx, options, env)
 
 
+# URLs the engine refused while parsing the current text; validateLink gets no env,
+# so the pipeline collects them here to warn with a line.
+refused_urls: ContextVar[list[str] | None] = ContextVar("refused_urls", default=None)
+
+
+def _validate_link(url: str) -> bool:
+    # The same rule as every tag's URLs (html.url_is_safe), not markdown-it's own list:
+    # a refused link stays as its source text, and the pipeline reports it.
+    if url_is_safe(url, image=True):
+        return True
+    found = refused_urls.get()
+    if found is not None:
+        found.append(url)
+    return False
+
+
 @lru_cache(maxsize=16)
 def _build(spec_key: tuple) -> MarkdownIt:
     spec = dict(spec_key)
@@ -258,6 +275,7 @@ def _build(spec_key: tuple) -> MarkdownIt:
                 use(md)
             except ImportError as error:
                 logger.warning("Markdown plugin %s needs %s; skipped", name, error.name)
+    md.validateLink = _validate_link
     from .math import math_plugin
 
     # Math is parsed on every site so Markdown never touches it; env["hexo_math"] decides its HTML.

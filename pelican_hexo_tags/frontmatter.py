@@ -118,6 +118,9 @@ def parse_front_matter(text: str) -> FrontMatter:
         data = load_yaml(raw)
     except yaml.YAMLError as error:
         salvaged, problems = _salvage(raw, first_line)
+        if not salvaged and not _PREFIX_SEPARATOR.match(text):
+            # Text above a `---` line that is no YAML at all is the post, not broken front matter.
+            return FrontMatter({}, text, 1)
         problems = problems or [_yaml_error(error, first_line)]
         return FrontMatter(salvaged, body, body_line, problems, True)
     if not isinstance(data, dict):

@@ -100,15 +100,16 @@ class LexResult:
     problems: list[tuple[int, str]]
 
 
-def _find_inline_code_end(text: str, start: int, ticks: int) -> int:
-    """Index after the closing backtick run of a code span, or -1."""
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _find_inline_code_end(text: str, start: int, ticks: int, limit: int) -> int:
+    """Index after the closing backtick run of a code span that ends before ``limit``, or -1."""
     run = "`" * ticks
     search = start + ticks
     while True:
-        found = text.find(run, search)
+        found = text.find(run, search, limit)
         if found < 0:
-            return -1
-        if re.search(r"\n[ \t]*\n", text[start:found]):
             return -1
         end = found + ticks
         if (found > 0 and text[found - 1] == "`") or (end < len(text) and text[end] == "`"):
@@ -119,11 +120,11 @@ def _find_inline_code_end(text: str, start: int, ticks: int) -> int:
         return end
 
 
-def _find_expression_end(text: str, start: int) -> int:
-    """Index of the ``}}`` closing a ``{{`` expression; quoted strings may hold ``}}``."""
+def _find_expression_end(text: str, start: int, stop: int) -> int:
+    """Index of the ``}}`` closing a ``{{`` expression before ``stop``; quoted strings may hold ``}}``."""
     quote = ""
     index = start
-    while index < len(text) - 1:
+    while index < stop - 1:
         char = text[index]
         if quote:
             if char == "\\":
@@ -138,9 +139,10 @@ def _find_expression_end(text: str, start: int) -> int:
     return -1
 
 
-def _parse_tag_open(text: str, start: int) -> tuple[int, str, bool, bool] | None:
+def _parse_tag_open(text: str, start: int, last_close: int) -> tuple[int, str, bool, bool] | None:
     """For ``{%`` at ``start``: (end index, inner text, trims-left, trims-right), or None."""
-    close = text.find("%}", start + 2)
+    # ``last_close`` (the last ``%}`` in the text) answers "no close" without a scan per stray ``{%``.
+    close = text.find("%}", start + 2) if start + 2 <= last_close else -1
     if close < 0:
         return None
     inner = text[start + 2 : close]
@@ -155,14 +157,25 @@ def _tag_name(inner: str) -> str:
     return match.group(0) if match else ""
 
 
-def _find_block_end(text: str, name: str, search: int) -> tuple[int, int] | None:
-    """(start, end) of the ``{% endNAME %}`` closing a block, nesting respected."""
+def _find_block_end(
+    text: str, name: str, search: int, unclosed: dict[str, int] | None = None
+) -> tuple[int, int] | None:
+    """(start, end) of the ``{% endNAME %}`` closing a block, nesting respected.
+
+    ``unclosed`` remembers, per name, a position from which no end was found:
+    a later search from further on cannot find one either, so a post with
+    thousands of unclosed tags is not scanned to its end once per tag.
+    """
+    if unclosed is not None and search >= unclosed.get(name, len(text) + 1):
+        return None
     pattern = re.compile(r"\{%-?\s*(end)?" + re.escape(name) + r"(?=[\s%-])[^%]*?%\}")
     depth = 1
     for match in pattern.finditer(text, search):
         depth += -1 if match.group(1) else 1
         if depth == 0:
             return match.start(), match.end()
+    if unclosed is not None:
+        unclosed[name] = search
     return None
 
 
@@ -194,6 +207,19 @@ def lex(
     out: list[str] = []
     tags: list[TagCall] = []
     problems: list[tuple[int, str]] = []
+    last_tag_close = text.rfind("%}")
+    last_comment_close = text.rfind("#}")
+    unclosed: dict[str, int] = {}
+    blank = [-1, -1]
+
+    def next_blank(at: int) -> int:
+        # Code spans and expressions never cross a blank line: bounding their
+        # searches there (found once per paragraph) keeps stray openers linear.
+        if blank[0] < at:
+            found = _BLANK_LINE.search(text, at)
+            blank[0] = found.start() if found else len(text)
+        return blank[0]
+
     pos = 0
     while True:
         match = _SPECIAL.search(text, pos)
@@ -206,7 +232,7 @@ def lex(
         if opener == "`":
             ticks = len(re.match(r"`+", text[start:]).group(0))
             escaped = start > 0 and text[start - 1] == "\\"
-            end = -1 if escaped else _find_inline_code_end(text, start, ticks)
+            end = -1 if escaped else _find_inline_code_end(text, start, ticks, next_blank(start))
             if end < 0:
                 out.append("`" * ticks)
                 pos = start + ticks
@@ -222,7 +248,7 @@ def lex(
             pos = end
             continue
         if opener == "{#":
-            end = text.find("#}", start + 2)
+            end = text.find("#}", start + 2) if start + 2 <= last_comment_close else -1
             if end < 0:
                 out.append(opener)
                 pos = start + 2
@@ -230,7 +256,7 @@ def lex(
             pos = end + 2
             continue
         if opener == "{{":
-            end = _find_expression_end(text, start + 2)
+            end = _find_expression_end(text, start + 2, next_blank(start))
             if end < 0:
                 out.append(opener)
                 pos = start + 2
@@ -240,7 +266,7 @@ def lex(
             out.append(placeholder("tag", len(tags) - 1))
             pos = end + 2
             continue
-        opened = _parse_tag_open(text, start)
+        opened = _parse_tag_open(text, start, last_tag_close)
         if opened is None:
             out.append(opener)
             pos = start + 2
@@ -250,7 +276,7 @@ def lex(
         raw_args = inner.strip()[len(name) :].strip()
         body = None
         if name and not name.startswith("end") and is_block_tag(name, text):
-            closing = _find_block_end(text, name, end)
+            closing = _find_block_end(text, name, end, unclosed)
             if closing is None:
                 problems.append((line_of(start), f"{{% {name} %}} has no {{% end{name} %}}"))
             else:

@@ -53,6 +53,9 @@ _TRUE = {True, "true", "yes", "on"}
 
 
 def _truthy(value: Any) -> bool:
+    # Front matter can hold any YAML (a list is unhashable): only scalars can be "true".
+    if not isinstance(value, (bool, int, float, str)):
+        return False
     return value in _TRUE or (isinstance(value, str) and value.lower() in {"true", "yes", "on", "1"})
 
 

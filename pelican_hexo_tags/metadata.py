@@ -8,6 +8,7 @@ the keys Pelican understands are translated to its names and types.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -64,7 +65,9 @@ def category_hierarchies(data: Mapping[str, Any]) -> list[list[str]]:
 def _pinned(value: Any) -> int:
     if isinstance(value, bool):
         return int(value)
-    if isinstance(value, (int, float)):
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value):
         return int(value)
     return 0
 

@@ -62,8 +62,13 @@ def to_string(value: Any) -> str:
     if isinstance(value, float):
         if math.isnan(value):
             return "NaN"
+        if math.isinf(value):
+            return "Infinity" if value > 0 else "-Infinity"
         if value.is_integer():
             return str(int(value))
+    if isinstance(value, int) and abs(value) >= 10**21:
+        # JavaScript prints these in exponent form; Python cannot print one of 4,300+ digits at all.
+        return to_string(float(value)) if value.bit_length() < 1024 else to_string(math.copysign(math.inf, value))
     if isinstance(value, (list, tuple)):
         return ",".join(to_string(v) for v in value)
     return str(value)
@@ -89,7 +94,9 @@ def _add(left: Any, right: Any) -> Any:
 
 
 def _arith(op: str, left: Any, right: Any) -> Any:
-    a, b = _number(left), _number(right)
+    # JavaScript numbers are doubles: as floats, ``9 ** 9 ** 9`` is Infinity, not a
+    # Python integer with hundreds of millions of digits that stalls the build.
+    a, b = float(_number(left)), float(_number(right))
     try:
         if op == "-":
             return a - b
@@ -104,6 +111,8 @@ def _arith(op: str, left: Any, right: Any) -> Any:
         return a**b
     except ZeroDivisionError:
         return math.nan if a == 0 else math.copysign(math.inf, a)
+    except OverflowError:
+        return math.inf
 
 
 def _compare(op: str, left: Any, right: Any) -> bool:
@@ -298,7 +307,9 @@ class _Parser:
     def primary(self) -> Any:
         kind, text = self.take()
         if kind == "number":
-            return float(text) if "." in text else int(text)
+            # Past 15 digits a literal is a float, as in JavaScript (and printable: Python
+            # refuses to print integers of more than 4,300 digits).
+            return float(text) if "." in text or len(text) > 15 else int(text)
         if kind == "string":
             return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), text[1:-1])
         if kind == "name":
@@ -318,16 +329,38 @@ class _Parser:
         raise NunjucksError(f"unexpected {text!r}")
 
 
+# The only attributes an expression may read off a non-mapping value: a date's
+# fields. Anything else (methods, ``__class__``, properties of arbitrary objects)
+# is undefined, so an expression can neither reach Python internals nor print a
+# bound method's address into the page.
+_ATTRIBUTES = frozenset({"year", "month", "day", "hour", "minute", "second", "microsecond"})
+
+
 def _member(value: Any, key: Any) -> Any:
     if isinstance(value, Mapping):
-        return value.get(key)
-    if isinstance(value, (list, tuple, str)) and isinstance(key, int):
+        return value.get(key) if isinstance(key, (str, int, float, bool)) or key is None else None
+    if isinstance(value, (list, tuple, str)):
+        if isinstance(key, bool) or not isinstance(key, int):
+            return len(value) if key == "length" else None
         return value[key] if -len(value) <= key < len(value) else None
-    if isinstance(key, str) and not key.startswith("_"):
-        return getattr(value, key, None)
+    if isinstance(key, str) and key in _ATTRIBUTES:
+        found = getattr(value, key, None)
+        return found if isinstance(found, (int, float, str)) else None
     return None
 
 
 def evaluate(expression: str, lookup: Callable[[str], Any]) -> Any:
-    """The value of ``expression``; ``lookup(name)`` gives a variable (None when undefined)."""
-    return _Parser(expression, lookup).parse()
+    """The value of ``expression``; ``lookup(name)`` gives a variable (None when undefined).
+
+    An interpreter of the grammar above, nothing more: no ``eval``, no calls
+    (only the filters in :data:`FILTERS`), no attribute access beyond a
+    mapping's keys, a sequence's items and ``length``, and a date's fields.
+    Any failure, including arithmetic overflow or nesting too deep, is a
+    :class:`NunjucksError` the caller reports.
+    """
+    try:
+        return _Parser(expression, lookup).parse()
+    except NunjucksError:
+        raise
+    except (ArithmeticError, TypeError, ValueError, IndexError, KeyError, RecursionError) as error:
+        raise NunjucksError(f"{type(error).__name__}: {error}") from error

@@ -23,9 +23,9 @@ from urllib.parse import unquote
 from .admonition import commonmark_engine, render_admonitions
 from .codeblocks import CodeBlock, cut_fences, render_code_block
 from .config import HexoConfig
-from .engine import MARKED, markdown_engine
+from .engine import MARKED, markdown_engine, refused_urls
 from .highlight import highlighter_of
-from .html import escape_html
+from .html import escape_html, refuse_unsafe_urls
 from .lexer import PLACEHOLDER_MARK, PLACEHOLDER_RE, TagCall, lex
 from .math import MathRenderer, katex_macros, math_mode, mermaid_block, page_assets
 from .nunjucks import NUNJUCKS_VARIABLES, NunjucksError, evaluate, to_string
@@ -149,9 +149,13 @@ def _line_mapper(text: str, blocks: list[CodeBlock], first_line: int) -> Callabl
     removed = [0]
     for block in blocks[: len(marks)]:
         removed.append(removed[-1] + block.removed_newlines)
+    # A tag body holds the placeholders of fences its parent cut, with no blocks of its own here.
+    removed += [removed[-1]] * (len(marks) + 1 - len(removed))
+    # Bisecting a newline index, not counting per call: a post with 10,000 tags stays linear.
+    newlines = [m.start() for m in re.finditer("\n", text)]
 
     def line_of(pos: int) -> int:
-        return first_line + text.count("\n", 0, pos) + removed[bisect.bisect_left(marks, pos)]
+        return first_line + bisect.bisect_left(newlines, pos) + removed[bisect.bisect_left(marks, pos)]
 
     return line_of
 
@@ -205,11 +209,16 @@ def _render_tag(tag: TagCall, env: PostEnvironment, render_body: Callable[[str, 
         page_state=env.page_state,
     )
     try:
-        return spec.function(list(tag.args), tag.body, context)
+        html = spec.function(list(tag.args), tag.body, context)
     except TagError as error:
         env.warn(tag.line, f"{{% {tag.name} %}}: {error}")
     except Exception as error:  # noqa: BLE001 - one broken tag must not lose the post
         env.warn(tag.line, f"{{% {tag.name} %}} failed: {type(error).__name__}: {error}")
+    else:
+        html, refused = refuse_unsafe_urls(str(html))
+        for url in refused:
+            env.warn(tag.line, f"{{% {tag.name} %}}: refused the URL {url!r} (only http(s) and relative URLs)")
+        return html
     return _unrendered(tag)
 
 
@@ -255,11 +264,14 @@ def render_markdown(
     math_env = {"hexo_math": _math_renderer(env)}
     text = render_admonitions(text, lambda body: commonmark_engine().render(body, dict(math_env)))
 
+    block_names: dict[str, bool] = {}
+
     def is_block(name: str, source: str) -> bool:
-        found = registry.lookup(name, env.dialect)
-        if found is not None:
-            return found.ends
-        return f"end{name}" in source
+        # Memoised: an unknown name would otherwise search the whole post once per use.
+        if name not in block_names:
+            found = registry.lookup(name, env.dialect)
+            block_names[name] = found.ends if found is not None else f"end{name}" in source
+        return block_names[name]
 
     line_of = _line_mapper(text, blocks, first_line)
     lexed = lex(text, is_block, line_of)
@@ -280,10 +292,18 @@ def render_markdown(
         from .marked_compat import fix_table_delimiters
 
         source = fix_table_delimiters(source)
-    html = md.render(
-        source,
-        {**math_env, "resolve_image": env.resolve_image, "tag_source": lambda kind, i: lexed.tags[i].source},
-    )
+    refused: list[str] = []
+    token = refused_urls.set(refused)
+    try:
+        html = md.render(
+            source,
+            {**math_env, "resolve_image": env.resolve_image, "tag_source": lambda kind, i: lexed.tags[i].source},
+        )
+    finally:
+        refused_urls.reset(token)
+    for url in dict.fromkeys(refused):
+        at = text.find(url)
+        env.warn(line_of(at) if at >= 0 else first_line, f"refused the link {url!r} (only http(s) and relative URLs)")
 
     pieces: list[str] = []
     position = 0

@@ -60,6 +60,18 @@ def locate_post(source_path: str, settings: Mapping[str, Any]) -> tuple[str, boo
     return relative, False, False
 
 
+def _key_lines(head: str) -> dict[str, int]:
+    """Line of each top-level key in the front matter (a repeated key: the last, whose value YAML keeps)."""
+    lines: dict[str, int] = {}
+    line, counted = 1, 0
+    for match in _KEY_LINE.finditer(head):
+        # Counting from the previous key, not from the top, keeps this linear.
+        line += head.count("\n", counted, match.start())
+        counted = match.start()
+        lines[match.group(1)] = line
+    return lines
+
+
 def _safe_datetime(value: Any) -> Any:
     if hasattr(value, "tzinfo") and not isinstance(value, SafeDatetime):
         return SafeDatetime(
@@ -95,7 +107,7 @@ class HexoReader(MarkdownReader):
             text = normalize_source(handle.read())
         front = parse_front_matter(text)
         relative, is_page, is_draft = locate_post(source_path, self.settings)
-        key_lines = {m.group(1): text.count("\n", 0, m.start()) + 1 for m in _KEY_LINE.finditer(text)}
+        key_lines = _key_lines(text[: len(text) - len(front.body)])
         info = build_post_info(
             front.data,
             relative_path=relative,
@@ -118,7 +130,11 @@ class HexoReader(MarkdownReader):
             asset_url=info.asset_url,
             asset_dir=os.path.splitext(source_path)[0] if config.post_asset_folder else None,
             asset_prefix=info.asset_prefix,
-            dialect=str(self.settings.get("HEXO_THEME") or config.get("theme") or "next").lower(),
+            # A post may name its own dialect (``hexo_theme:``): one site can then show posts
+            # written for several themes, as the example site does.
+            dialect=str(
+                front.data.get("hexo_theme") or self.settings.get("HEXO_THEME") or config.get("theme") or "next"
+            ).lower(),
         )
         rendered = render_post(front.body, env, front.body_line)
         problems += [(p.line, p.message, p.kind) for p in rendered.problems]

@@ -91,3 +91,13 @@ def build_site(settings_file: Path | None, output: Path, **overrides: Any) -> Bu
 @pytest.fixture(scope="session")
 def example_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build_site(EXAMPLE_SITE / "pelicanconf.py", tmp_path_factory.mktemp("example") / "output")
+
+
+# Where the browser tests put their screenshots, named in the summary so a reader can find them.
+SCREENSHOTS_KEY = pytest.StashKey[Path]()
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    folder = config.stash.get(SCREENSHOTS_KEY, None)
+    if folder is not None:
+        terminalreporter.write_line(f"browser screenshots: {folder}")

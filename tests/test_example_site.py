@@ -177,3 +177,37 @@ def test_tour_embeds_and_raw(example_build: Build) -> None:
     assert body.find("iframe", src="https://www.youtube.com/embed/lJIrF4YjHfQ") is not None
     assert body.find("iframe", src="https://example.com/")["height"] == "200"
     assert "{{ this stays as written }} {% and this %}" in body.get_text()
+
+
+# --- the theme pack posts -------------------------------------------------------------------------
+
+
+def test_each_theme_post_renders_in_its_own_dialect(example_build: Build) -> None:
+    # The site's theme (ayer) would read every shared name as NexT's; each post names its own.
+    ours = [r.getMessage() for r in example_build.records if r.name.startswith("pelican_hexo_tags")]
+    assert [m for m in ours if "-theme-tags" in m] == []
+    pages = {
+        name: BeautifulSoup(example_build.page(f"2024/03/{day}/{name}-theme-tags/index.html"), "html.parser")
+        for day, name in (("05", "next"), ("09", "butterfly"), ("12", "fluid"), ("15", "stellar"))
+    }
+    assert pages["next"].select_one("ul.nav-tabs li.tab.active a").string == "NexT 8"
+    assert pages["butterfly"].select_one("div.nav-tabs button.tab.active").string == "Saturday"
+    assert pages["fluid"].select_one("span.label.label-danger").string == "easy to forget"
+    assert pages["stellar"].select_one("details.tag-plugin.folding[open] summary").get_text() == "天气与日历"
+    for name, soup in pages.items():
+        assert soup.find("script", src=re.compile(f"hexo-tags/{name}/{name}-tags.js$")) is not None, name
+
+
+def test_index_pins_the_top_post_and_the_reward_post_names_its_authors(example_build: Build) -> None:
+    titles = [a.title for a in example_build.articles]
+    pinned = [a.title for a in example_build.articles if getattr(a, "hexo_pinned", 0)]
+    assert pinned == ["Dark mode for the blog, written with NexT's tags"]
+    index = BeautifulSoup(example_build.page("index.html"), "html.parser")
+    first = index.select_one("article.post-summary")
+    assert first.select_one(".pinned-badge") is not None
+    assert first.h2.a.string == pinned[0]
+    assert len(index.select(".pinned-badge")) == 1
+    assert len(titles) == 6
+    page = BeautifulSoup(example_build.page("2024/03/09/butterfly-theme-tags/index.html"), "html.parser")
+    assert [a.string for a in page.select(".post-meta a[href*='/author/']")] == ["Lin Yue", "Sam Carter"]
+    assert page.select_one("aside.reward") is not None

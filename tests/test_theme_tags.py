@@ -142,6 +142,15 @@ def test_next_tabs_ids_active_and_icons():
     assert bundles == {"next"}
 
 
+def test_next_tab_holding_a_fenced_block_renders_its_code():
+    # The fence is cut out of the whole post first, so the tab's body holds only its placeholder.
+    body = "{% tabs Config %}\n<!-- tab YAML -->\n```yaml\nkey: true\n```\nText.\n<!-- endtab -->\n{% endtabs %}"
+    html, problems, _ = render(body)
+    assert problems == []
+    assert '<div class="tab-pane active" id="config-1"><figure class="highlight yaml">' in html
+    assert "<p>Text.</p>" in html
+
+
 def test_next_nested_subtabs_keep_their_own_panes():
     body = (
         "{% tabs outer %}\n<!-- tab O1 -->\n{% subtabs inner %}\n<!-- tab I1 -->\nx\n<!-- endtab -->\n"

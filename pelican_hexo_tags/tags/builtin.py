@@ -18,8 +18,9 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import highlight
-from ..html import encode_url, escape_html, html_tag
+from ..html import encode_url, escape_attribute, escape_html, html_tag
 from ..nunjucks import NUNJUCKS_VARIABLES, NunjucksError, evaluate, to_string, truthy
+from ..paths import contained_path
 from ..registry import TagContext, TagError, tag
 
 # hexo's rUrl (img.ts, link.ts): unanchored, so anything with a scheme-like
@@ -94,6 +95,7 @@ def blockquote(args: list[str], body: str | None, ctx: TagContext) -> str:
         author, title = match.groups()
     else:
         author = text
+    author, source, title = escape_attribute(author), escape_attribute(source), escape_attribute(title)
     footer = f"<strong>{author}</strong>" if author else ""
     if source:
         shown = title or re.sub(r"^https?://|/(index.html?)?$", "", source)
@@ -108,7 +110,7 @@ def blockquote(args: list[str], body: str | None, ctx: TagContext) -> str:
 def pullquote(args: list[str], body: str | None, ctx: TagContext) -> str:
     """``{% pullquote [class …] %}``: a blockquote with the classes ``pullquote …``."""
     inner = ctx.markdown(body) if body else ""
-    return f'<blockquote class="{" ".join(["pullquote", *args])}">{inner}</blockquote>'
+    return f'<blockquote class="{escape_attribute(" ".join(["pullquote", *args]))}">{inner}</blockquote>'
 
 
 def _code_caption(words: list[str]) -> str:
@@ -235,8 +237,8 @@ def _code_file(ctx: TagContext, path: str) -> tuple[str, str] | None:
         # A site made by ``pelican-hexo import`` mirrors source/ into its content folder.
         roots.append(str(ctx.settings["PATH"]))
     for root in roots:
-        candidate = os.path.join(root, *relative.split("/"))
-        if os.path.isfile(candidate):
+        candidate = contained_path(root, relative)
+        if candidate is not None and os.path.isfile(candidate):
             return candidate, relative
     return None
 
@@ -324,9 +326,8 @@ def _asset(ctx: TagContext, slug: str) -> str | None:
     """The URL path of the post's asset ``slug``, or None when the asset folder has no such file."""
     if not ctx.asset_dir:
         return None
-    candidate = os.path.normpath(os.path.join(ctx.asset_dir, *slug.split("/")))
-    inside = candidate.startswith(os.path.normpath(ctx.asset_dir) + os.sep)
-    if not inside or not os.path.isfile(candidate):
+    candidate = contained_path(ctx.asset_dir, slug)
+    if candidate is None or not os.path.isfile(candidate):
         return None
     return encode_url(ctx.asset_url + slug)
 
