@@ -197,3 +197,35 @@ def test_a_variable_prints_escaped() -> None:
         metadata={"title": "<script>alert(1)</script>"},
     )
     assert "<script>" not in render_post("{{ title }}", env).content
+
+
+@pytest.mark.parametrize(
+    ("dialect", "source"),
+    [
+        ("butterfly", "{% note 'x\" onmouseover=\"alert(1)' fa-x simple %}\nbody\n{% endnote %}"),
+        ("butterfly", "{% label text 'red\" onclick=\"alert(1)' %}"),
+        ("butterfly", "{% inlineImg /a.png '1em\" onerror=\"alert(1)' %}"),
+        ("butterfly", "{% hideToggle show,'red\" onclick=\"alert(1)' %}\nx\n{% endhideToggle %}"),
+        ("fluid", "{% label 'primary\" onclick=\"alert(1)' @text %}"),
+        ("fluid", "{% btn https://a.example/, text, 't\" onclick=\"alert(1)' %}"),
+        ("next", "{% button /a/, text, 'home\" onclick=\"alert(1)' %}"),
+    ],
+)
+def test_theme_tag_arguments_cannot_leave_their_attribute(dialect: str, source: str) -> None:
+    from bs4 import BeautifulSoup
+
+    from pelican_hexo_tags.config import HexoConfig
+    from pelican_hexo_tags.pipeline import PostEnvironment, render_post
+    from pelican_hexo_tags.registry import registry_with_user_tags
+
+    env = PostEnvironment(
+        source_path="post.md",
+        config=HexoConfig({}),
+        settings={},
+        registry=registry_with_user_tags(None),
+        metadata={},
+        dialect=dialect,
+    )
+    soup = BeautifulSoup(render_post(source, env).content, "html.parser")
+    handlers = [name for tag in soup.find_all(True) for name in tag.attrs if name.startswith("on")]
+    assert handlers == [], (source, str(soup)[:300])

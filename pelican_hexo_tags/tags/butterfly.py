@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any
 
-from ..html import escape_html
+from ..html import escape_attribute, escape_html
 from ..registry import TagContext, TagError, tag
 from ..yaml_loader import load_yaml
 from ._theme import comma_args, js_number, split_sections, theme_option
@@ -51,9 +51,9 @@ def note(args: list[str], body: str | None, ctx: TagContext) -> str:
         args.append(str(theme_option(ctx, "note", "style", default="flat")))
     icon = ""
     if len(args) >= 2 and args[-2].startswith("fa"):
-        icon = f'<i class="note-icon {args[-2]}"></i>'
+        icon = f'<i class="note-icon {escape_attribute(args[-2])}"></i>'
         args[-2] = "icon-padding"
-    return f'<div class="note {" ".join(args)}">{icon}{ctx.markdown(body or "")}</div>'
+    return f'<div class="note {escape_attribute(" ".join(args))}">{icon}{ctx.markdown(body or "")}</div>'
 
 
 @tag("tabs", "subtabs", "subsubtabs", ends=True, dialect=DIALECT)
@@ -70,7 +70,7 @@ def tabs(args: list[str], body: str | None, ctx: TagContext) -> str:
         content = ctx.markdown(match.group(2)).strip()
         if not (caption or icon):
             caption = f"{name} {number}"
-        icon_html = f'<i class="{icon.strip()}"></i>' if icon else ""
+        icon_html = f'<i class="{escape_attribute(icon.strip())}"></i>' if icon else ""
         is_active = (active > 0 and active == number) or (active == 0 and number == 1)
         no_default = no_default and not is_active
         state = " active" if is_active else ""
@@ -101,13 +101,13 @@ def label(args: list[str], body: str | None, ctx: TagContext) -> str:
     ctx.require(DIALECT)
     text = args[0] if args else ""
     colour = args[1] if len(args) > 1 else "default"
-    return f'<mark class="hl-label {colour}">{text}</mark>'
+    return f'<mark class="hl-label {escape_attribute(colour)}">{text}</mark>'
 
 
 def _hide_style(background: str | None, colour: str | None) -> str:
     style = f"background-color: {background};" if background else ""
     style += f"color: {colour}" if colour else ""
-    return f'style="{style}"'
+    return f'style="{escape_attribute(style)}"'
 
 
 @tag("hideInline", dialect=DIALECT)
@@ -138,7 +138,7 @@ def hide_toggle(args: list[str], body: str | None, ctx: TagContext) -> str:
     """A ``<details>`` fold: opens without any script."""
     ctx.require(DIALECT)
     display, background, colour = _trimmed(args, 3)[:3]
-    border = f'style="border: 1px solid {background}"' if background else ""
+    border = f'style="border: 1px solid {escape_attribute(background)}"' if background else ""
     return (
         f'<details class="toggle" {border}><summary class="toggle-button" {_hide_style(background, colour)}>'
         f'{display or ""}</summary><div class="toggle-content">{ctx.markdown(body or "")}</div></details>'
@@ -150,14 +150,15 @@ def inline_img(args: list[str], body: str | None, ctx: TagContext) -> str:
     if not args:
         raise TagError("needs an image URL")
     ctx.require(DIALECT)
-    height = f'style="height:{args[1]}"' if len(args) > 1 and args[1] else ""
+    height = f'style="height:{escape_attribute(args[1])}"' if len(args) > 1 and args[1] else ""
     return f'<img class="inline-img" src="{ctx.url_for(args[0])}" {height} />'
 
 
 def _gallery_html(kind: str, items: str, button: Any, limit: Any, first: Any) -> str:
     return (
-        f'<div class="gallery-container" data-type="{kind}" data-button="{button}" data-limit="{limit}" '
-        f'data-first="{first}">\n    <div class="gallery-items">{items}</div>\n  </div>'
+        f'<div class="gallery-container" data-type="{escape_attribute(kind)}" '
+        f'data-button="{escape_attribute(str(button))}" data-limit="{escape_attribute(str(limit))}" '
+        f'data-first="{escape_attribute(str(first))}">\n    <div class="gallery-items">{items}</div>\n  </div>'
     )
 
 
@@ -221,7 +222,7 @@ def timeline(args: list[str], body: str | None, ctx: TagContext) -> str:
         f"        <div class='timeline-item-content'>{ctx.markdown(match.group(2))}</div>\n      </div>"
         for match in split_sections(body or "", _TIMELINE_BLOCK)
     )
-    return f'<div class="timeline {colour}">{headline}{items}</div>'
+    return f'<div class="timeline {escape_attribute(colour)}">{headline}{items}</div>'
 
 
 def _text(value: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from ..html import escape_attribute
 from ..registry import TagContext, tag
 from ._theme import comma_args, theme_option
 
@@ -48,7 +49,7 @@ def label(args: list[str], body: str | None, ctx: TagContext) -> str:
     text = parts[1] if len(parts) > 1 else ""
     if not text:
         ctx.warn("the label has no text (write class @text)")
-    return f'<span class="label label-{classes.strip()}">{text}</span>'
+    return f'<span class="label label-{escape_attribute(classes.strip())}">{text}</span>'
 
 
 @tag("checkbox", "cb", dialect=DIALECT)
@@ -86,8 +87,8 @@ def button(args: list[str], body: str | None, ctx: TagContext) -> str:
     url, text, title = parts[0].strip(), parts[1].strip(), parts[2].strip()
     if not url:
         ctx.warn("the button has no URL")
-    title_attr = f' title="{title}"' if title else ""
-    return f'<a class="btn" href="{url}" {title_attr} target="_blank">{text}</a>'
+    title_attr = f' title="{escape_attribute(title)}"' if title else ""
+    return f'<a class="btn" href="{escape_attribute(url)}" {title_attr} target="_blank">{text}</a>'
 
 
 def _js_int(text: str) -> int | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..html import escape_html
+from ..html import escape_attribute, escape_html
 from ..registry import TagContext, TagError, tag
 from ._theme import comma_args, js_number, split_sections, theme_option
 
@@ -65,7 +65,7 @@ def fa_icon(icon: str) -> str:
         return ""
     if not icon.startswith("fa"):
         icon = "fa fa-" + icon
-    return f'<i class="{icon}"></i>'
+    return f'<i class="{escape_attribute(icon)}"></i>'
 
 
 @tag("note", "subnote", ends=True, dialect=DIALECT)
