@@ -139,6 +139,7 @@ def twitter(args: list[str], body: str | None, ctx: TagContext) -> str:
         ctx.warn(f"{args[0]!r} is not a tweet URL or id; left out as upstream does")
         return ""
     url = f"https://twitter.com/{user}/status/{tweet}" if user else f"https://twitter.com/i/status/{tweet}"
+    url = escape_attribute(url)
     quote = f'<blockquote class="twitter-tweet"><a href="{url}">{url}</a></blockquote>'
     html = f'<div class="twitter-wrapper">{quote}</div>'
     if ctx.settings.get("HEXO_TWITTER_SCRIPT", True):

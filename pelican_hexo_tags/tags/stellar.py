@@ -181,7 +181,7 @@ def frame(args: list[str], body: str | None, ctx: TagContext) -> str:
             f'preload="metadata"><source src="{escape_attribute(movie)}" type="video/mp4"></video>'
             '<div class="frame"></div></div></div>'
         )
-    alt_attr = f' alt="{alt}"' if alt else ""
+    alt_attr = f' alt="{escape_attribute(alt)}"' if alt else ""
     caption = f'<span class="image-caption">{alt}</span>' if alt else ""
     return (
         f'<div class="tag-plugin img-wrap">{opening}<img class="img" src="{escape_attribute(image)}"{alt_attr}/>'
