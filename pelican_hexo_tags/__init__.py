@@ -10,6 +10,7 @@ from pelican import signals
 
 from . import tags as _tag_packs  # noqa: F401 - registers the built-in tag packs
 from .assets import fill_series, inject_bundles
+from .content_cache import cover_hexo_inputs
 from .html import escape_html, html_tag
 from .integration import (
     add_reader,
@@ -32,6 +33,8 @@ __all__ = ["HexoStrictError", "TagContext", "TagError", "escape_html", "html_tag
 _CONNECTIONS = (
     (signals.readers_init, add_reader),
     (signals.generator_init, forget_disabled_markdown_reader),
+    (signals.article_generator_init, cover_hexo_inputs),
+    (signals.page_generator_init, cover_hexo_inputs),
     (signals.article_generator_context, report_article_problems),
     (signals.page_generator_context, report_page_problems),
     (signals.article_generator_pretaxonomy, move_layout_pages_out),

@@ -114,8 +114,19 @@ def _legacy_highlighter(data: Mapping[str, Any]) -> str:
     return "highlight.js"
 
 
+def _mtimes(root: str, theme: str) -> tuple[float, ...]:
+    stamps = []
+    for path in (os.path.join(root, f"_config.{theme}.yml"), os.path.join(root, "themes", theme, "_config.yml")):
+        try:
+            stamps.append(os.path.getmtime(path))
+        except OSError:
+            stamps.append(-1.0)
+    return tuple(stamps)
+
+
 @lru_cache(maxsize=32)
-def _read_theme_config(root: str, theme: str) -> dict[str, Any]:
+def _read_theme_config(root: str, theme: str, stamps: tuple[float, ...] = ()) -> dict[str, Any]:
+    # ``stamps`` is only part of the memo key: an --autoreload process then sees an edited theme config.
     for path in (os.path.join(root, f"_config.{theme}.yml"), os.path.join(root, "themes", theme, "_config.yml")):
         if not os.path.isfile(path):
             continue
@@ -129,7 +140,8 @@ def _read_theme_config(root: str, theme: str) -> dict[str, Any]:
 def theme_settings(config: Mapping[str, Any]) -> dict[str, Any]:
     """The Hexo theme's settings: ``_config.<theme>.yml`` or the theme's own, then the site's ``theme_config:``."""
     root = getattr(config, "source_root", None)
-    data = dict(_read_theme_config(root, str(config.get("theme") or ""))) if root else {}
+    theme = str(config.get("theme") or "")
+    data = dict(_read_theme_config(root, theme, _mtimes(root, theme))) if root else {}
     extra = config.get("theme_config")
     if isinstance(extra, Mapping):
         data = _merge(data, extra)
@@ -222,13 +234,22 @@ def _settings_dir(settings: Mapping[str, Any]) -> str:
     Without it, the settings file is assumed to sit beside the content folder.
     """
     wanted = settings.get("HEXO_CONFIG")
+    # Scanning every module costs ~2 ms, once per post: remember the module found, and trust it
+    # while it is still loaded under its name (a reloaded settings file replaces it there).
+    found = _SETTINGS_MODULES.get(wanted) if isinstance(wanted, str) else None
+    if found is not None and sys.modules.get(found.__name__) is found and getattr(found, "HEXO_CONFIG", None) == wanted:
+        return os.path.dirname(os.path.abspath(found.__file__))
     for module in list(sys.modules.values()):
         module_file = getattr(module, "__file__", None) or ""
         is_settings_module = module_file.endswith(".py") and "pelican_hexo_tags" not in module_file
         if is_settings_module and isinstance(wanted, str) and getattr(module, "HEXO_CONFIG", None) == wanted:
+            _SETTINGS_MODULES[wanted] = module
             return os.path.dirname(os.path.abspath(module_file))
     path = settings.get("PATH") or os.curdir
     return os.path.dirname(os.path.abspath(path))
+
+
+_SETTINGS_MODULES: dict[str, Any] = {}
 
 
 _CACHE: dict[tuple, HexoConfig] = {}

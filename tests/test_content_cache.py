@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import pickle
 from pathlib import Path
 
+import pytest
 from conftest import build_site
 from test_plugin import _write_site
+
+from pelican_hexo_tags.reader import HexoReader
 
 CACHE = 'CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\nCACHE_PATH = "cache"\n'
 
@@ -31,3 +35,49 @@ def test_all_metadata_pickles(tmp_path: Path) -> None:
     for article in [*build.articles, *build.pages, *build.drafts, *build.hidden]:
         metadata = article.metadata
         assert pickle.loads(pickle.dumps(metadata)).keys() == metadata.keys()
+
+
+@pytest.mark.parametrize("layer", ["reader", "generator"])
+def test_changed_hexo_config_invalidates_the_cache(
+    tmp_path: Path, layer: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = _write_site(tmp_path, CACHE + f'CONTENT_CACHING_LAYER = "{layer}"\n')
+    config = tmp_path / "_config.yml"
+    overrides = {"CACHE_PATH": str(tmp_path / "cache"), "HEXO_CONFIG": str(config)}
+    first = build_site(settings, tmp_path / "first", **overrides)
+    assert (first.output / "2024/03/01/hello-world/index.html").is_file()
+    config.write_text("timezone: UTC\npost_asset_folder: true\npermalink: posts/:title/\n", encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="pelican_hexo_tags.content_cache"):
+        second = build_site(settings, tmp_path / "second", **overrides)
+    assert (second.output / "posts/hello-world/index.html").is_file()
+    assert not (second.output / "2024/03/01/hello-world/index.html").exists()
+    assert len([m for m in caplog.messages if "Hexo config" in m]) == 1
+
+
+# A function, not a lambda: Pelican pickles the settings with every Category, and a lambda does not pickle.
+_NAMED_TAG = 'from pelican_hexo_tags.html import escape_html\nHEXO_TAGS = {"shout": escape_html}\n'
+
+
+def test_unchanged_inputs_keep_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = _write_site(tmp_path, CACHE + _NAMED_TAG)
+    overrides = {"CACHE_PATH": str(tmp_path / "cache"), "HEXO_CONFIG": str(tmp_path / "_config.yml")}
+    build_site(settings, tmp_path / "first", **overrides)
+    calls: list[str] = []
+    original = HexoReader.read
+    monkeypatch.setattr(HexoReader, "read", lambda self, path: calls.append(path) or original(self, path))
+    build_site(settings, tmp_path / "second", **overrides)
+    assert calls == []
+
+
+def test_asset_added_to_the_folder_clears_the_missing_asset_warning(tmp_path: Path) -> None:
+    settings = _write_site(tmp_path, CACHE)
+    posts = tmp_path / "content" / "_posts"
+    (posts / "pictures.md").write_text("---\ntitle: Pictures\ndate: 2024-05-05\n---\n![a cat](cat.png)\n", "utf-8")
+    (posts / "pictures").mkdir()
+    overrides = {"CACHE_PATH": str(tmp_path / "cache"), "HEXO_CONFIG": str(tmp_path / "_config.yml")}
+    first = build_site(settings, tmp_path / "first", **overrides)
+    assert [m for m in first.messages() if "cat.png" in m], "the first build reports the missing image"
+    (posts / "pictures" / "cat.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    second = build_site(settings, tmp_path / "second", **overrides)
+    assert [m for m in second.messages() if "cat.png" in m] == []
+    assert (second.output / "2024/05/05/pictures/cat.png").is_file()

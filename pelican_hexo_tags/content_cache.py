@@ -1,0 +1,177 @@
+"""Make Pelican's content cache see what a Hexo post's rendering depends on besides its own file.
+
+Pelican keys a cached post on the post file's stamp (mtime or hash) only. A
+Hexo post also depends on the Hexo config (permalink, renderer, asset
+folders …), the theme config, the plugin's settings and its asset folder
+(which images exist decides the missing-asset warnings). So a Hexo post's
+cache stamp becomes ``(the file's own stamp, a fingerprint of those inputs,
+a fingerprint of its asset folder)``.
+
+Why the stamp, rather than a stamp file in ``CACHE_PATH`` that turns
+``LOAD_CONTENT_CACHE`` off for a run: the stamp is checked per post by
+Pelican itself, on both caching layers (``CONTENT_CACHING_LAYER`` ``reader``
+and ``generator``), on every run of an ``--autoreload`` process (which builds
+new generators, and so reloads the cache, each time), and it cannot drift
+from the cache it describes. Only posts the plugin reads are touched; other
+files keep Pelican's stamp.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Mapping
+from importlib import metadata as _metadata
+from typing import Any
+
+from .config import hexo_config_from_settings
+from .reader import HexoReader
+
+logger = logging.getLogger(__name__)
+
+_MARK = "hexo"
+# Pelican settings a post's rendering reads, besides every ``HEXO_*`` one.
+_PELICAN_SETTINGS = ("PATH", "ARTICLE_PATHS", "PAGE_PATHS", "TIMEZONE")
+# Fingerprints already announced in this process: one info line per change, not one per generator.
+_announced: set[tuple[str, str]] = set()
+
+try:
+    _VERSION = _metadata.version("pelican_hexo_tags")
+except _metadata.PackageNotFoundError:
+    _VERSION = "unknown"
+
+
+def _stable(value: Any) -> str:
+    """A repr that is the same in every process (functions in ``HEXO_TAGS`` by name, not address)."""
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__name__)}"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_stable(k)}: {_stable(v)}" for k, v in sorted(value.items(), key=str)) + "}"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
+        return "[" + ", ".join(_stable(v) for v in items) + "]"
+    return repr(value)
+
+
+def _file_digest(path: str) -> str:
+    # Content, not mtime: a config saved twice within the file system's mtime granularity still counts.
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return "-"
+
+
+def _input_files(settings: Mapping[str, Any]) -> list[str]:
+    """The Hexo config, every theme config beside it, the theme's own, and the douban data file."""
+    config = hexo_config_from_settings(settings)
+    root = config.source_root
+    files: list[str] = []
+    if root:
+        files += sorted(glob.glob(os.path.join(glob.escape(root), "_config*.yml")))
+        files.append(os.path.join(root, "themes", str(config.get("theme") or ""), "_config.yml"))
+    douban = settings.get("HEXO_DOUBAN_DATA")
+    if douban:
+        for base in (root, settings.get("PATH")):
+            if base and not os.path.isabs(str(douban)):
+                files.append(os.path.join(str(base), str(douban)))
+        files.append(str(douban))
+    return files
+
+
+def _code_folders(settings: Mapping[str, Any]) -> list[str]:
+    """Hexo's ``code_dir`` under the Hexo source folder and under the content folder, as ``include_code`` looks."""
+    config = hexo_config_from_settings(settings)
+    code_dir = str(config.get("code_dir") or "downloads/code").strip("/")
+    roots = [str(settings["PATH"])] if settings.get("PATH") else []
+    if config.source_root:
+        roots.insert(0, os.path.join(config.source_root, str(config.get("source_dir") or "source")))
+    return [os.path.join(root, code_dir) for root in roots]
+
+
+def settings_fingerprint(settings: Mapping[str, Any]) -> str:
+    """A digest of everything outside a post file that its reading depends on."""
+    parts = [_VERSION]
+    for key in sorted(settings):
+        if key.startswith("HEXO_") or key in _PELICAN_SETTINGS:
+            parts.append(f"{key}={_stable(settings[key])}")
+    for path in _input_files(settings):
+        parts.append(f"{path}:{_file_digest(path) if os.path.isfile(path) else '-'}")
+    for folder in _code_folders(settings):
+        # ``include_code`` shows these files; any post may name any of them.
+        parts.append(f"{folder}:{folder_digest(folder)}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def asset_folder_stamp(source_path: str) -> str:
+    """A digest of the files in the post's asset folder (``NAME/`` beside ``NAME.md``), or ``""`` when none."""
+    return folder_digest(os.path.splitext(source_path)[0])
+
+
+def folder_digest(folder: str) -> str:
+    """A digest of the names, sizes and mtimes of the files under ``folder``, or ``""`` when it is no folder."""
+    if not os.path.isdir(folder):
+        return ""
+    entries: list[str] = []
+    for directory, subdirs, files in os.walk(folder):
+        subdirs.sort()
+        for name in sorted(files):
+            path = os.path.join(directory, name)
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            entries.append(f"{os.path.relpath(path, folder)}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(entries).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _wrap(cacher: Any, fingerprint: str, is_hexo: Callable[[str], bool]) -> None:
+    original = getattr(cacher, "_filestamp_func", None)
+    if original is None or getattr(original, "_hexo_wrapped", False):
+        return
+
+    def stamp(filename: str) -> Any:
+        own = original(filename)
+        if not is_hexo(filename):
+            return own
+        return (_MARK, own, fingerprint, asset_folder_stamp(filename))
+
+    stamp._hexo_wrapped = True  # type: ignore[attr-defined]
+    cacher._filestamp_func = stamp
+
+
+def _announce_if_stale(cachers: list[Any], fingerprint: str, cache_path: str) -> None:
+    for cacher in cachers:
+        for entry in (getattr(cacher, "_cache", None) or {}).values():
+            stamp = entry[0] if isinstance(entry, tuple) and entry else None
+            if isinstance(stamp, tuple) and len(stamp) == 4 and stamp[0] == _MARK and stamp[2] != fingerprint:
+                if (cache_path, fingerprint) not in _announced:
+                    _announced.add((cache_path, fingerprint))
+                    logger.info(
+                        "Hexo config or HEXO_* settings changed since the content cache was written: "
+                        "reading every post again"
+                    )
+                return
+
+
+def cover_hexo_inputs(generator: Any) -> None:
+    """Fold the Hexo inputs into the cache stamp of every post this plugin reads (articles and pages)."""
+    settings = generator.settings
+    if not (settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE")):
+        return
+    readers = generator.readers
+    extensions = {ext for ext, cls in readers.reader_classes.items() if cls is HexoReader}
+    if not extensions:
+        return
+
+    def is_hexo(filename: str) -> bool:
+        return os.path.splitext(filename)[1].lstrip(".") in extensions
+
+    fingerprint = settings_fingerprint(settings)
+    # ``readers`` is the reader-layer cache; a CachingGenerator is itself the generator-layer one.
+    cachers = [c for c in (readers, generator) if hasattr(c, "_filestamp_func")]
+    _announce_if_stale(cachers, fingerprint, str(settings.get("CACHE_PATH")))
+    for cacher in cachers:
+        _wrap(cacher, fingerprint, is_hexo)
