@@ -14,6 +14,7 @@ from pelican.contents import Page, Static
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
 from .assets import STATIC_ROOT
+from .links import all_contents
 from .reader import HexoReader, report_problems
 
 logger = logging.getLogger(__name__)
@@ -54,12 +55,10 @@ def report_page_problems(generator: PagesGenerator, metadata: dict[str, Any]) ->
 def warn_duplicate_urls(generators: list[Any]) -> None:
     """Two posts that want the same URL: Hexo keeps one silently; we name both."""
     owners: dict[str, list[Any]] = {}
-    for generator in generators:
-        for name in ("articles", "translations", "hidden_articles", "drafts", "pages", "hidden_pages"):
-            for content in getattr(generator, name, None) or ():
-                save_as = getattr(content, "save_as", None)
-                if save_as and getattr(content, "hexo_source", None):
-                    owners.setdefault(save_as, []).append(content)
+    for content in all_contents(generators):
+        save_as = getattr(content, "save_as", None)
+        if save_as and getattr(content, "hexo_source", None):
+            owners.setdefault(save_as, []).append(content)
     strict = bool(generators and generators[0].settings.get("HEXO_STRICT"))
     for save_as, contents in sorted(owners.items()):
         if len(contents) < 2:

@@ -37,7 +37,8 @@ _CONTENT_LISTS = (
 )
 
 
-def _contents(generators: Iterable[Any]) -> list[Any]:
+def all_contents(generators: Iterable[Any]) -> list[Any]:
+    """Every content object the generators hold, each once."""
     seen: dict[int, Any] = {}
     for generator in generators:
         for name in _CONTENT_LISTS:
@@ -108,7 +109,7 @@ def _forget_cached_html(content: Any) -> None:
 
 def resolve_post_links(generators: list[Any]) -> None:
     """Replace every post_link/post_path marker now that all content is known."""
-    contents = _contents(generators)
+    contents = all_contents(generators)
     pending = [c for c in contents if "<!--hexo-post-link:" in (getattr(c, "_content", "") or "")]
     if not pending:
         return

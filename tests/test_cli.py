@@ -146,3 +146,14 @@ def test_check_a_folder_of_posts(tmp_path: Path) -> None:
     (tmp_path / "posts/a.md").write_text(textwrap.dedent("---\ntitle: A\ndate: 2024-13-40\n---\nx\n"), encoding="utf-8")
     problems = check_site(tmp_path / "posts")
     assert [(p["file"], p["line"], p["kind"]) for p in problems] == [("a.md", 3, "front-matter")]
+
+
+def test_check_names_both_posts_that_want_one_url(tmp_path: Path) -> None:
+    (tmp_path / "posts").mkdir()
+    for name in ("a.md", "b.md"):
+        (tmp_path / "posts" / name).write_text(
+            f"---\ntitle: {name}\ndate: 2024-01-01\npermalink: same/place/\n---\nx\n", encoding="utf-8"
+        )
+    problems = [p for p in check_site(tmp_path / "posts") if p["kind"] == "duplicate-url"]
+    assert sorted(p["file"] for p in problems) == ["a.md", "b.md"]
+    assert all("same/place/index.html" in p["message"] for p in problems)
