@@ -52,20 +52,44 @@ def report_page_problems(generator: PagesGenerator, metadata: dict[str, Any]) ->
     _report(generator, metadata)
 
 
+def _moved_aside(save_as: str, number: int) -> str:
+    """``a/b/index.html`` → ``a/b-2/index.html``; ``a/b.html`` → ``a/b-2.html``."""
+    if save_as.endswith("/index.html"):
+        return f"{save_as[: -len('/index.html')]}-{number}/index.html"
+    stem, dot, extension = save_as.rpartition(".")
+    return f"{stem}-{number}.{extension}" if dot else f"{save_as}-{number}"
+
+
 def warn_duplicate_urls(generators: list[Any]) -> None:
-    """Two posts that want the same URL: Hexo keeps one silently; we name both."""
+    """Two posts that want the same URL: Hexo keeps one silently, Pelican would abort.
+
+    The first (by source path) keeps the URL; each other is written beside it
+    with a ``-2``, ``-3`` suffix, and every one of them is named in a warning.
+    """
     owners: dict[str, list[Any]] = {}
     for content in all_contents(generators):
         save_as = getattr(content, "save_as", None)
         if save_as and getattr(content, "hexo_source", None):
             owners.setdefault(save_as, []).append(content)
+    taken = set(owners)
     strict = bool(generators and generators[0].settings.get("HEXO_STRICT"))
     for save_as, contents in sorted(owners.items()):
         if len(contents) < 2:
             continue
-        for content in contents:
+        contents.sort(key=lambda c: c.source_path)
+        for number, content in enumerate(contents, start=1):
             others = ", ".join(os.path.basename(o.source_path) for o in contents if o is not content)
-            problem = (1, f"wants the URL {save_as}, as does {others}; only one can be written", "duplicate-url")
+            message = f"wants the URL {save_as}, as does {others}"
+            if number > 1:
+                aside = _moved_aside(save_as, number)
+                while aside in taken:
+                    number += 1
+                    aside = _moved_aside(save_as, number)
+                taken.add(aside)
+                content.override_save_as = aside
+                content.override_url = aside.removesuffix("index.html")
+                message += f"; written to {aside} instead"
+            problem = (1, message, "duplicate-url")
             report_problems(content.source_path, {"hexo_problems": [problem]}, strict)
 
 

@@ -157,3 +157,22 @@ def test_check_names_both_posts_that_want_one_url(tmp_path: Path) -> None:
     problems = [p for p in check_site(tmp_path / "posts") if p["kind"] == "duplicate-url"]
     assert sorted(p["file"] for p in problems) == ["a.md", "b.md"]
     assert all("same/place/index.html" in p["message"] for p in problems)
+    assert "written to same/place-2/index.html instead" in problems[1]["message"]
+
+
+def test_a_duplicate_url_does_not_abort_the_build(tmp_path: Path) -> None:
+    (tmp_path / "content/_posts").mkdir(parents=True)
+    for name in ("a.md", "b.md"):
+        (tmp_path / "content/_posts" / name).write_text(
+            f"---\ntitle: {name}\ndate: 2024-01-01\npermalink: same/place/\n---\nbody of {name}\n", encoding="utf-8"
+        )
+    build = build_site(
+        None,
+        tmp_path / "output",
+        PATH=str(tmp_path / "content"),
+        PLUGINS=["pelican_hexo_tags"],
+        ARTICLE_PATHS=["_posts"],
+        READERS={"rst": None},
+    )
+    assert "body of a.md" in build.page("same/place/index.html")
+    assert "body of b.md" in build.page("same/place-2/index.html")
