@@ -122,6 +122,9 @@ def parse_front_matter(text: str) -> FrontMatter:
             # Text above a `---` line that is no YAML at all is the post, not broken front matter.
             return FrontMatter({}, text, 1)
         problems = problems or [_yaml_error(error, first_line)]
+        if not salvaged:
+            # Nothing in it could be read as YAML: show it with the post rather than lose its words.
+            return FrontMatter({}, text, 1, problems, True)
         return FrontMatter(salvaged, body, body_line, problems, True)
     if not isinstance(data, dict):
         # Not front matter after all: `Some text\n---\nmore` is all body.

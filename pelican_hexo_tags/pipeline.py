@@ -204,7 +204,8 @@ def _render_tag(tag: TagCall, env: PostEnvironment, render_body: Callable[[str, 
         post_path=env.post_path,
         asset_url=env.asset_url,
         asset_dir=env.asset_dir,
-        markdown=lambda text: render_body(text, tag.line + 1),
+        # A block body starts on the line after its tag; an inline tag's text is on its own line.
+        markdown=lambda text: render_body(text, tag.line + (1 if tag.is_block else 0)),
         warn=lambda message: env.warn(tag.line, f"{{% {tag.name} %}}: {message}"),
         page_state=env.page_state,
     )

@@ -147,7 +147,9 @@ class HexoReader(MarkdownReader):
             metadata.pop("url", None)
             metadata.pop("save_as", None)
         metadata["hexo_source"] = source_path
-        metadata["hexo_problems"] = problems
+        # Lines inside tag bodies are estimates; a warning must still point into the file.
+        last_line = text.count("\n") + 1
+        metadata["hexo_problems"] = [(min(max(line, 1), last_line), message, kind) for line, message, kind in problems]
         if env.page_state.get("bundles"):
             metadata["hexo_bundles"] = sorted(env.page_state["bundles"])
         if env.page_state.get("files"):

@@ -203,3 +203,10 @@ def test_normalized_crlf_file_parses():
 )
 def test_body_line_is_the_file_line_where_the_body_starts(text, line):
     assert parse_front_matter(text).body_line == line
+
+
+def test_front_matter_with_nothing_readable_stays_in_the_post() -> None:
+    # Found by bench/fuzz.py: Hexo would drop the post; we keep its words and warn.
+    front = parse_front_matter("---\n\n---\n%} \n\nzqa\n\n--- \nzqb")
+    assert "zqa" in front.body and "zqb" in front.body
+    assert front.problems and front.data == {}

@@ -419,3 +419,17 @@ def test_heading_ids_take_formulas_as_written() -> None:
     assert '<h2 id="gamma-function-Gamma">' in content
     assert '<h2 id="cost-O-m-n">' in content
     assert 'class="katex"' in content
+
+
+def test_a_problem_inside_an_inline_tag_points_at_the_tag_line(tmp_path) -> None:
+    # Found by bench/fuzz.py: a refused link in an inline tag's text was placed one line past the file.
+    from pelican.settings import read_settings
+
+    from pelican_hexo_tags.reader import HexoReader
+
+    post = tmp_path / "_posts" / "p.md"
+    post.parent.mkdir()
+    post.write_text("a\n\n{% checkbox [x](javascript:alert(1)) %}", encoding="utf-8")
+    reader = HexoReader(read_settings(override={"PATH": str(tmp_path), "HEXO_THEME": "butterfly"}))
+    _, metadata = reader.read(str(post))
+    assert [line for line, _, kind in metadata["hexo_problems"] if kind == "tag"] == [3]
