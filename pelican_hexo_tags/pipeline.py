@@ -184,6 +184,17 @@ def _render_variable(tag: TagCall, env: PostEnvironment) -> str:
     return escape_html(to_string(value))
 
 
+def _close_comments(html: str) -> str:
+    """Escape a ``<!--`` a tag's output never closes: it would hide the rest of the page."""
+    position = 0
+    while (start := html.find("<!--", position)) >= 0:
+        end = html.find("-->", start + 4)
+        if end < 0:
+            return html[:start] + "&lt;!--" + html[start + 4 :].replace("<!--", "&lt;!--")
+        position = end + 3
+    return html
+
+
 def _render_tag(tag: TagCall, env: PostEnvironment, render_body: Callable[[str, int], str]) -> str:
     if tag.name == "{{":
         return _render_variable(tag, env)
@@ -216,7 +227,7 @@ def _render_tag(tag: TagCall, env: PostEnvironment, render_body: Callable[[str, 
     except Exception as error:  # noqa: BLE001 - one broken tag must not lose the post
         env.warn(tag.line, f"{{% {tag.name} %}} failed: {type(error).__name__}: {error}")
     else:
-        html, refused = refuse_unsafe_urls(str(html))
+        html, refused = refuse_unsafe_urls(_close_comments(str(html)))
         for url in refused:
             env.warn(tag.line, f"{{% {tag.name} %}}: refused the URL {url!r} (only http(s) and relative URLs)")
         return html

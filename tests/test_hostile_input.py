@@ -229,3 +229,22 @@ def test_theme_tag_arguments_cannot_leave_their_attribute(dialect: str, source: 
     soup = BeautifulSoup(render_post(source, env).content, "html.parser")
     handlers = [name for tag in soup.find_all(True) for name in tag.attrs if name.startswith("on")]
     assert handlers == [], (source, str(soup)[:300])
+
+
+def test_an_unclosed_comment_in_tag_output_cannot_hide_the_rest_of_the_post() -> None:
+    # Found by bench/fuzz.py: `<!--` in a Butterfly galleryGroup argument swallowed the page.
+    from pelican_hexo_tags.config import HexoConfig
+    from pelican_hexo_tags.pipeline import PostEnvironment, render_post
+    from pelican_hexo_tags.registry import registry_with_user_tags
+
+    env = PostEnvironment(
+        source_path="post.md",
+        config=HexoConfig({}),
+        settings={},
+        registry=registry_with_user_tags(None),
+        metadata={},
+        dialect="butterfly",
+    )
+    html = render_post("{% galleryGroup name <!-- /more /img.png %}\n\nzqa\n\n<!-- a real comment -->", env).content
+    before_zqa = html[: html.index("zqa")]
+    assert before_zqa.count("<!--") == before_zqa.count("-->")
