@@ -39,6 +39,7 @@ PLUGIN_SETTINGS = frozenset(
         "HEXO_MERMAID_URL",
         "HEXO_DOUBAN_DATA",
         "HEXO_TWITTER_SCRIPT",
+        "HEXO_NUNJUCKS_VARIABLES",
     }
 )
 

@@ -26,7 +26,7 @@ from .config import HexoConfig
 from .engine import MARKED, markdown_engine, refused_urls
 from .highlight import highlighter_of
 from .html import escape_html, refuse_unsafe_urls
-from .lexer import PLACEHOLDER_MARK, PLACEHOLDER_RE, TagCall, lex
+from .lexer import PLACEHOLDER_MARK, PLACEHOLDER_RE, LexResult, TagCall, lex
 from .math import MathRenderer, katex_macros, math_mode, mermaid_block, page_assets
 from .nunjucks import NUNJUCKS_VARIABLES, NunjucksError, evaluate, to_string
 from .registry import TagContext, TagError, TagRegistry
@@ -167,7 +167,27 @@ def _unrendered(tag: TagCall) -> str:
     return f'<code class="hexo-tag-unrendered">{escape_html(tag.source)}</code>'
 
 
+def nunjucks_disabled(env: PostEnvironment) -> bool:
+    """Hexo's ``disableNunjucks``: the renderer's option, overridden by a boolean in the front matter."""
+    own = env.metadata.get("disableNunjucks")
+    if isinstance(own, bool):
+        return own
+    renderer = env.config.get("markdown") if markdown_engine(env.config)[1].flavour != MARKED else None
+    options = renderer if isinstance(renderer, Mapping) else env.config.get("marked")
+    return isinstance(options, Mapping) and bool(options.get("disableNunjucks"))
+
+
 def _render_variable(tag: TagCall, env: PostEnvironment) -> str:
+    if not env.settings.get("HEXO_NUNJUCKS_VARIABLES", False):
+        # Never evaluated unless the site asks: the post's words stay as written.
+        if not env.page_state.get("variables_reported"):
+            env.page_state["variables_reported"] = True
+            env.warn(
+                tag.line,
+                f"{tag.source!r} is shown as written; Hexo would evaluate it "
+                "(HEXO_NUNJUCKS_VARIABLES = True evaluates {{ }} safely, as Hexo did)",
+            )
+        return escape_html(tag.source)
     expression = tag.args[0] if tag.args else ""
     variables = env.page_state.get(NUNJUCKS_VARIABLES) or {}
 
@@ -286,7 +306,7 @@ def render_markdown(
         return block_names[name]
 
     line_of = _line_mapper(text, blocks, first_line)
-    lexed = lex(text, is_block, line_of)
+    lexed = LexResult(text, [], []) if nunjucks_disabled(env) else lex(text, is_block, line_of)
     for line, message in lexed.problems:
         env.warn(line, message)
     source = lexed.text

@@ -112,6 +112,8 @@ def _build(root: Path, config_path: Path) -> tuple[str, list[str]]:
             "LOAD_CONTENT_CACHE": False,
             "PLUGINS": ["pelican_hexo_tags"],
             "HEXO_CONFIG": str(config_path),
+            # The cases record Hexo evaluating {{ }}; a site opts in to that.
+            "HEXO_NUNJUCKS_VARIABLES": True,
             "ARTICLE_PATHS": ["_posts"],
             "PAGE_PATHS": [],
             "STATIC_PATHS": [],

@@ -285,12 +285,36 @@ def test_post_link_leaves_a_marker_and_needs_a_slug() -> None:
 # --- Nunjucks ---------------------------------------------------------------------------------------
 
 
+EVALUATE = {"HEXO_NUNJUCKS_VARIABLES": True}
+
+
+def test_variables_are_shown_as_written_unless_the_site_opts_in() -> None:
+    html, problems, _ = render('{{ 1 + 1 }} and {{ title | lower }} and {{ "<b>" }}')
+    assert html == "{{ 1 + 1 }} and {{ title | lower }} and {{ &quot;&lt;b&gt;&quot; }}"
+    # One warning per post, at the first one, naming the setting.
+    assert len(problems) == 1 and "HEXO_NUNJUCKS_VARIABLES" in problems[0]
+
+
 def test_nunjucks_expressions_set_and_if() -> None:
-    assert render('{{ 1 + 1 }} {{ "a" | upper }} {{ title | lower }}')[0] == "2 A hello world"
+    assert render('{{ 1 + 1 }} {{ "a" | upper }} {{ title | lower }}', settings=EVALUATE)[0] == "2 A hello world"
     assert render("{% set x = 5 %}{% if x > 3 %}big{% else %}small{% endif %}")[0] == "big"
     assert render("{% if nope %}a{% elif title %}b{% endif %}")[0] == "b"
-    html, problems, _ = render("{{ foo bar }}")
+    html, problems, _ = render("{{ foo bar }}", settings=EVALUATE)
     assert "hexo-tag-unrendered" in html and "cannot evaluate" in problems[0]
+
+
+def test_disable_nunjucks_leaves_tags_as_text() -> None:
+    # Hexo: front matter `disableNunjucks: true` (or the renderer's option) skips tags altogether.
+    env = render("x", settings=EVALUATE)[2]
+    env.metadata = {"disableNunjucks": True}
+    env.problems.clear()
+    out = render_post("{% link a https://a.com %} {{ title }}\n\n```js\nvar a = 1;\n```", env)
+    assert out.content.startswith('<p>{% link a <a href="https://a.com/">https://a.com</a> %} {{ title }}</p>')
+    assert "<figure" in out.content and out.problems == []
+    html = render("{% link a https://a.com %}", {"marked": {"disableNunjucks": True}})[0]
+    assert html.startswith("<p>{% link a ")
+    env.metadata = {"disableNunjucks": False}
+    assert render_post("{% link a https://a.com %}", env).content.startswith("<a ")
 
 
 # --- hexo-tag-embed -----------------------------------------------------------------------------

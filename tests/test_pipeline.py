@@ -31,11 +31,11 @@ def explode(args, body, ctx):
 USER_TAGS = {"shout": shout, "box": (box, {"ends": True}), "refuse": refuse, "explode": explode}
 
 
-def make_env(config=None, metadata=None, user_tags=USER_TAGS, **kwargs):
+def make_env(config=None, metadata=None, user_tags=USER_TAGS, settings=None, **kwargs):
     return PostEnvironment(
         source_path="source/_posts/post.md",
         config=HexoConfig(config or {}),
-        settings={},
+        settings=settings or {},
         registry=registry_with_user_tags(user_tags),
         metadata=metadata if metadata is not None else {"title": "Hello"},
         **kwargs,
@@ -198,17 +198,27 @@ def test_block_body_rendered_with_ctx_markdown():
     assert out.problems == []
 
 
+EVALUATE = {"HEXO_NUNJUCKS_VARIABLES": True}
+
+
+def test_variable_kept_as_written_by_default():
+    out = render("Vue: {{ message }} here, {{ a_b_c }}.")
+    assert out.content == "<p>Vue: {{ message }} here, {{ a_b_c }}.</p>\n"
+    assert [p.line for p in out.problems] == [1]
+
+
 def test_variable_from_metadata():
-    out = render("Title: {{ title }}; by {{ author }}.", metadata={"title": "Hello", "author": "Me <x>"})
+    metadata = {"title": "Hello", "author": "Me <x>"}
+    out = render("Title: {{ title }}; by {{ author }}.", metadata=metadata, settings=EVALUATE)
     assert out.content == "<p>Title: Hello; by Me &lt;x&gt;.</p>\n"
 
 
 def test_undefined_variable_is_empty():
-    assert render("Vue: {{ message }} here").content == "<p>Vue:  here</p>\n"
+    assert render("Vue: {{ message }} here", settings=EVALUATE).content == "<p>Vue:  here</p>\n"
 
 
 def test_dotted_variable():
-    out = render("x {{ a.b }} y", metadata={"title": "T", "a": {"b": "deep"}})
+    out = render("x {{ a.b }} y", metadata={"title": "T", "a": {"b": "deep"}}, settings=EVALUATE)
     assert out.content == "<p>x deep y</p>\n"
 
 
