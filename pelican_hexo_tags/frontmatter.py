@@ -66,9 +66,12 @@ def _expand_tabs(raw: str) -> str:
     return _TAB_SEPARATOR.sub(r"\1 ", raw)
 
 
-def _yaml_error(error: yaml.YAMLError, first_line: int) -> tuple[int, str]:
+def _yaml_error(error: yaml.YAMLError, first_line: int, raw: str) -> tuple[int, str]:
     mark = getattr(error, "problem_mark", None)
-    line = first_line + mark.line if mark else first_line
+    # An error found at the end of the stream belongs to the last line that has anything on it
+    # (libyaml puts the end one line further down than PyYAML's own parser does).
+    last_line = first_line + len(raw.rstrip().split("\n")) - 1
+    line = min(first_line + mark.line, last_line) if mark else first_line
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
     message = f"invalid YAML in front matter: {problem}" + (f" ({context})" if context else "")
@@ -87,7 +90,7 @@ def _salvage(raw: str, first_line: int) -> tuple[dict[str, Any], list[tuple[int,
         try:
             value = load_yaml(chunk)
         except yaml.YAMLError as error:
-            problems.append(_yaml_error(error, first_line + start))
+            problems.append(_yaml_error(error, first_line + start, chunk))
             # The key's own line may still be readable (`title: x` above a broken continuation).
             try:
                 value = load_yaml(lines[start])
@@ -121,7 +124,7 @@ def parse_front_matter(text: str) -> FrontMatter:
         if not salvaged and not _PREFIX_SEPARATOR.match(text):
             # Text above a `---` line that is no YAML at all is the post, not broken front matter.
             return FrontMatter({}, text, 1)
-        problems = problems or [_yaml_error(error, first_line)]
+        problems = problems or [_yaml_error(error, first_line, raw)]
         if not salvaged:
             # Nothing in it could be read as YAML: show it with the post rather than lose its words.
             return FrontMatter({}, text, 1, problems, True)

@@ -335,6 +335,12 @@ def _load_highlight_js(context: Any) -> None:
         "  var result = hljs.highlight(code, {language: language, ignoreIllegals: true});"
         "  return JSON.stringify([language, result.value]);"
         "}"
+        # One call for all of a post's blocks: a call into V8 costs more than highlighting most blocks.
+        "function __hexoHighlightMany(requests) {"
+        "  return '[' + JSON.parse(requests).map(function (r) {"
+        "    return __hexoHighlight(r[0], r[1], r[2]);"
+        "  }).join(',') + ']';"
+        "}"
     )
 
 
@@ -360,14 +366,29 @@ def _close_tags(value: str) -> list[str]:
     return lines
 
 
-@lru_cache(maxsize=4096)
-def _hljs_engine_lines_cached(code: str, lang: str, auto_detect: bool) -> tuple[str, tuple[str, ...]] | None:
+EngineKey = tuple[str, str, bool]
+_ENGINE_CACHE: dict[EngineKey, tuple[str, tuple[str, ...]]] = {}
+_ENGINE_CACHE_SIZE = 4096
+
+
+def _remember(key: EngineKey, language: str, value: str) -> tuple[str, tuple[str, ...]]:
+    if len(_ENGINE_CACHE) >= _ENGINE_CACHE_SIZE:
+        del _ENGINE_CACHE[next(iter(_ENGINE_CACHE))]
+    found = _ENGINE_CACHE[key] = (language, tuple(_close_tags(value)))
+    return found
+
+
+def prime_highlight_engine(keys: Iterable[EngineKey]) -> None:
+    """Highlight many blocks in one call into the engine, for ``_hljs_engine_lines`` to find."""
+    wanted = [key for key in dict.fromkeys(keys) if key not in _ENGINE_CACHE]
+    if len(wanted) < 2:
+        return
     try:
-        found = js_call("highlight.js", _load_highlight_js, "__hexoHighlight", code, lang, auto_detect)
-        language, value = json.loads(found)
+        found = js_call("highlight.js", _load_highlight_js, "__hexoHighlightMany", json.dumps(wanted))
     except ImportError:
-        return None
-    return language, tuple(_close_tags(value))
+        return
+    for key, (language, value) in zip(wanted, json.loads(found), strict=True):
+        _remember(key, language, value)
 
 
 def _hljs_engine_lines(code: str, lang: str, auto_detect: bool = False) -> tuple[str, list[str]] | None:
@@ -376,8 +397,27 @@ def _hljs_engine_lines(code: str, lang: str, auto_detect: bool = False) -> tuple
     Token boundaries decide how a reader's copy of the code splits into words;
     only highlight.js puts them where Hexo did. None when mini-racer is missing.
     """
-    found = _hljs_engine_lines_cached(code, lang, auto_detect)
-    return None if found is None else (found[0], list(found[1]))
+    key = (code, lang, auto_detect)
+    found = _ENGINE_CACHE.get(key)
+    if found is None:
+        try:
+            language, value = json.loads(
+                js_call("highlight.js", _load_highlight_js, "__hexoHighlight", code, lang, auto_detect)
+            )
+        except ImportError:
+            return None
+        found = _remember(key, language, value)
+    return found[0], list(found[1])
+
+
+def engine_key(code: str, options: HighlightOptions, config: Mapping[str, Any]) -> EngineKey | None:
+    """What ``highlight`` will ask highlight.js for this block, or None when it will not ask."""
+    if highlighter_of(config) == "prismjs" or config.get("highlight_engine", "highlight.js") == "pygments":
+        return None
+    settings = config.get("highlight") or {}
+    if settings.get("strip_indent", True) is not False:
+        code = strip_indent(code)
+    return code, (options.lang or "").lower(), bool(settings.get("auto_detect", False))
 
 
 def highlight_js(code: str, options: HighlightOptions, config: Mapping[str, Any]) -> str:
@@ -398,11 +438,10 @@ def highlight_js(code: str, options: HighlightOptions, config: Mapping[str, Any]
     lang = (options.lang or "").lower()
     if lang in (settings.get("exclude_languages") or []):
         wrap = gutter = False
+    key = engine_key(code, options, config)
     if settings.get("strip_indent", True) is not False:
         code = strip_indent(code)
-    use_engine = config.get("highlight_engine", "highlight.js") != "pygments"
-    auto_detect = bool(settings.get("auto_detect", False))
-    engine_lines = _hljs_engine_lines(code, lang, auto_detect) if use_engine else None
+    engine_lines = _hljs_engine_lines(*key) if key is not None else None
     if engine_lines is not None:
         detected, lines = engine_lines
     else:

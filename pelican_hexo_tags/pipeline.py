@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from .admonition import commonmark_engine, render_admonitions
-from .codeblocks import CodeBlock, cut_fences, render_code_block
+from .codeblocks import CodeBlock, cut_fences, prime_code_blocks, render_code_block
 from .config import HexoConfig
 from .engine import MARKED, markdown_engine, refused_urls
 from .highlight import highlighter_of
@@ -366,6 +366,7 @@ def _restore_code(
 ) -> str:
     if not blocks:
         return html
+    prime_code_blocks([block for block in blocks if block.lang != "mermaid"], config)
 
     def fill(match: re.Match[str]) -> str:
         if match.group(1) != "code":
