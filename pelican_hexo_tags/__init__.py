@@ -12,6 +12,7 @@ from . import tags as _tag_packs  # noqa: F401 - registers the built-in tag pack
 from .assets import fill_series, inject_bundles
 from .content_cache import cover_hexo_inputs
 from .html import escape_html, html_tag
+from .incremental import incremental_writer, save_page_fingerprints
 from .integration import (
     add_reader,
     forget_disabled_markdown_reader,
@@ -47,6 +48,8 @@ _CONNECTIONS = (
     (signals.all_generators_finalized, warn_duplicate_urls),
     (signals.all_generators_finalized, resolve_post_links),
     (signals.initialized, forget_problems),
+    (signals.get_writer, incremental_writer),
+    (signals.finalized, save_page_fingerprints),
     (signals.finalized, fail_strict_build),
 )
 

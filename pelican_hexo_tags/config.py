@@ -40,6 +40,7 @@ PLUGIN_SETTINGS = frozenset(
         "HEXO_DOUBAN_DATA",
         "HEXO_TWITTER_SCRIPT",
         "HEXO_NUNJUCKS_VARIABLES",
+        "HEXO_INCREMENTAL_WRITES",
     }
 )
 

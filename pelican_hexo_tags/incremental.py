@@ -1,0 +1,329 @@
+"""Skip re-rendering pages whose inputs are the same as in the last build.
+
+With the content cache on, reading a 1,000-post blog again takes a second;
+rendering and writing its ~1,200 pages takes most of the rest, though one
+edited post changes a handful of them. This writer fingerprints what each page
+is made of before rendering it, and when the page's fingerprint, and its file
+on disk, are what the last build left, the file is kept as it is.
+
+A page's fingerprint covers:
+
+* the whole site as every page can see it: all settings, every content
+  object's URL, status, title, date, category, tags, authors and language
+  (what menus, archives and "recent posts" show), the theme's template files,
+  and the versions of Pelican and this plugin;
+* the page's own objects in full: the article or page it shows, the posts
+  listed on it (a tag page, a page of the index), with all their metadata,
+  summaries and bodies.
+
+What it cannot see is a template showing, on a page that does not list a
+post, more of that post than the above (its summary or its updated date in a
+sidebar on every page). For such a theme set ``HEXO_INCREMENTAL_WRITES =
+False``; ``--ignore-cache`` also renders every page.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import logging
+import os
+import pickle
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import pelican
+from pelican.contents import Content
+from pelican.paginator import Page, Paginator
+from pelican.urlwrappers import URLWrapper
+from pelican.utils import sanitised_join
+from pelican.writers import Writer
+
+logger = logging.getLogger(__name__)
+
+_STATE_FILE = "pelican_hexo_tags-pages.pickle"
+_STATE_VERSION = 1
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+# Keys of the site context that differ from page to page without being the page's own.
+_PER_PAGE_KEYS = frozenset({"localsiteurl"})
+
+# The metadata of a post that pages not listing it commonly show.
+_LISTED_METADATA = ("title", "date", "category", "tags", "author", "authors", "lang", "slug", "hexo_pinned")
+
+_active_writers: list[IncrementalWriter] = []
+
+
+def incremental_writes_enabled(settings: Mapping[str, Any]) -> bool:
+    """On where the site already trusts its cache, unless ``HEXO_INCREMENTAL_WRITES`` says otherwise."""
+    default = bool(settings.get("CACHE_CONTENT")) and bool(settings.get("LOAD_CONTENT_CACHE"))
+    return bool(settings.get("HEXO_INCREMENTAL_WRITES", default))
+
+
+class _Fingerprints:
+    """Stable descriptions of the objects a page is rendered from, memoised for one build."""
+
+    def __init__(self) -> None:
+        self._shallow: dict[int, str] = {}
+        self._full: dict[int, str] = {}
+        self._lists: dict[tuple[int, int, bool], str] = {}
+        # Memoised by id(): the objects must outlive the build, so they are kept here too.
+        self._kept: list[Any] = []
+
+    def describe(self, value: Any, deep: bool = False) -> Any:
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return value
+        if isinstance(value, Content):
+            return self._content(value, deep)
+        if isinstance(value, URLWrapper):
+            return (type(value).__name__, value.name, value.url)
+        if isinstance(value, (datetime.date, datetime.time)):
+            return value.isoformat()
+        if isinstance(value, Page):
+            return (
+                "page",
+                value.number,
+                value.paginator.num_pages,
+                [self.describe(o, deep) for o in value.object_list],
+            )
+        if isinstance(value, Paginator):
+            return ("paginator", value.num_pages, value.per_page, value.name, value.url, len(value.object_list))
+        if isinstance(value, Mapping):
+            return sorted(((str(key), self.describe(item, deep)) for key, item in value.items()), key=lambda kv: kv[0])
+        if isinstance(value, (list, tuple)):
+            # Tag and category pages pass the same lists again and again.
+            key = (id(value), len(value), deep)
+            found = self._lists.get(key)
+            if found is None:
+                self._kept.append(value)
+                found = self._lists[key] = _digest([self.describe(item, deep) for item in value])
+            return found
+        if isinstance(value, (set, frozenset)):
+            return sorted(repr(self.describe(item, deep)) for item in value)
+        return (type(value).__qualname__, _ADDRESS.sub("", repr(value)))
+
+    def _content(self, content: Content, deep: bool) -> Any:
+        key = id(content)
+        shallow = self._shallow.get(key)
+        if shallow is None:
+            self._kept.append(content)
+            metadata = content.metadata
+            # What themes show of posts a page does not list: menus, archives, "recent posts".
+            description = (
+                type(content).__name__,
+                content.url,
+                content.save_as,
+                str(getattr(content, "status", "")),
+                [self.describe(metadata.get(name)) for name in _LISTED_METADATA],
+                [t.url for t in getattr(content, "translations", [])],
+            )
+            # A digest, not the tuple: a tag page lists hundreds of posts, and each page is described.
+            shallow = self._shallow[key] = _digest(description)
+        if not deep:
+            return shallow
+        full = self._full.get(key)
+        if full is None:
+            rest = {k: v for k, v in content.metadata.items() if k != "summary"}
+            description = (shallow, self.describe(rest), _summary(content), content._content or "")
+            full = self._full[key] = _digest(description)
+        return full
+
+
+def _digest(description: Any) -> str:
+    text = description if isinstance(description, str) else repr(description)
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _summary(content: Content) -> str:
+    # Themes list summaries everywhere; the property makes one from the body when none is set.
+    if not isinstance(content._content, str):
+        return ""  # a static file
+    return str(getattr(content, "summary", "") or "")
+
+
+def _tree_state(folders: list[str]) -> list[tuple[str, int, int]]:
+    found = []
+    for folder in folders:
+        for root, _dirs, files in os.walk(folder):
+            for name in files:
+                path = os.path.join(root, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                found.append((path, stat.st_size, stat.st_mtime_ns))
+    return sorted(found)
+
+
+class IncrementalWriter(Writer):
+    """Pelican's writer, keeping a page's file when nothing it is made of has changed."""
+
+    def __init__(self, output_path: str, settings: Mapping[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings=settings)
+        self._state_path = os.path.join(str(self.settings.get("CACHE_PATH") or "cache"), _STATE_FILE)
+        self._previous = self._load_state()
+        self._current: dict[str, str] = {}
+        self._keep: set[str] = set()
+        self._fingerprints = _Fingerprints()
+        self._site: str | None = None
+        self._site_value_ids: set[int] | None = None
+        self.kept = 0
+        _active_writers.append(self)
+
+    def _load_state(self) -> dict[str, tuple[str, int, int]]:
+        try:
+            with open(self._state_path, "rb") as handle:
+                state = pickle.load(handle)  # noqa: S301 - our own cache file, like Pelican's
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return {}
+        if not isinstance(state, dict) or state.get("version") != _STATE_VERSION:
+            return {}
+        return state.get("pages", {})
+
+    def save_state(self) -> None:
+        pages = {}
+        for path, fingerprint in self._current.items():
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            pages[path] = (fingerprint, stat.st_size, stat.st_mtime_ns)
+        try:
+            os.makedirs(os.path.dirname(self._state_path) or ".", exist_ok=True)
+            with open(self._state_path, "wb") as handle:
+                pickle.dump({"version": _STATE_VERSION, "pages": pages}, handle)
+        except OSError as error:
+            logger.warning("could not save the page fingerprints to %s: %s", self._state_path, error)
+
+    def _site_fingerprint(self, context: Mapping[str, Any]) -> str:
+        # Computed once: the context is complete before the first page is written.
+        if self._site is None:
+            settings = self.settings
+            folders = [os.path.join(str(settings.get("THEME", "")), "templates")]
+            folders += [str(f) for f in settings.get("THEME_TEMPLATES_OVERRIDES", []) or []]
+            site = {key: value for key, value in context.items() if key not in _PER_PAGE_KEYS}
+            description = (
+                pelican.__version__,
+                _tree_state([_PACKAGE_DIR]),
+                _tree_state(folders),
+                self._fingerprints.describe(site),
+            )
+            self._site = _digest(description)
+        return self._site
+
+    def _site_values(self, context: Mapping[str, Any]) -> set[int]:
+        if self._site_value_ids is None:
+            self._site_value_ids = {id(value) for value in context.values() if isinstance(value, (list, dict))}
+        return self._site_value_ids
+
+    def _page_fingerprint(self, template: Any, localcontext: Mapping[str, Any], context: Mapping[str, Any]) -> str:
+        own = {
+            key: value
+            for key, value in localcontext.items()
+            if key in _PER_PAGE_KEYS or key not in context or context[key] is not value
+        }
+        describe = self._fingerprints.describe
+        # A paginated page shows its slice in full; the whole list behind it only as a list.
+        whole_lists = {f"{key}_page": key for key in ("articles", "dates")}
+        shallow = {whole_lists[key] for key in own if key in whole_lists}
+        site_values = self._site_values(context)
+        description = (
+            self._site_fingerprint(context),
+            getattr(template, "name", None),
+            sorted(
+                # A site-wide value under another name (`all_articles`) is in the site's fingerprint already.
+                (key, "site" if id(value) in site_values else describe(value, deep=key not in shallow))
+                for key, value in own.items()
+            ),
+        )
+        return _digest(description)
+
+    def unchanged(self, path: str, fingerprint: str) -> bool:
+        previous = self._previous.get(path)
+        if previous is None or previous[0] != fingerprint:
+            return False
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return False
+        # Edited or replaced since we wrote it: write it again.
+        return (stat.st_size, stat.st_mtime_ns) == previous[1:]
+
+    def write_file(self, name: Any, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any) -> None:
+        if name:
+            template = _CheckedTemplate(template, self, context)
+        super().write_file(name, template, context, *args, **kwargs)
+
+    def write_feed(self, elements: Any, context: dict[str, Any], path: Any = None, *args: Any, **kwargs: Any) -> Any:
+        if path:
+            complete_path = sanitised_join(self.output_path, path)
+            try:
+                description = (
+                    self._site_fingerprint(context),
+                    repr(args),
+                    repr(sorted(kwargs.items())),
+                    [self._fingerprints.describe(e, deep=True) for e in elements[: self.settings["FEED_MAX_ITEMS"]]],
+                )
+            except Exception as error:  # noqa: BLE001 - a feed we cannot describe is simply written
+                logger.debug("not fingerprinting %s: %s", complete_path, error)
+            else:
+                fingerprint = self._current[complete_path] = _digest(description)
+                if self.unchanged(complete_path, fingerprint) and complete_path not in self._written_files:
+                    self._written_files.add(complete_path)
+                    self.kept += 1
+                    return None
+        return super().write_feed(elements, context, path, *args, **kwargs)
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        if filename in self._keep and filename not in self._overridden_files:
+            self._keep.discard(filename)
+            self._written_files.add(filename)
+            if override:
+                self._overridden_files.add(filename)
+            self.kept += 1
+            return open(os.devnull, "w", encoding=encoding)
+        return super()._open_w(filename, encoding, override)
+
+
+class _CheckedTemplate:
+    """Stands in for the Jinja template of one ``write_file`` call; renders only a changed page."""
+
+    def __init__(self, template: Any, writer: IncrementalWriter, context: Mapping[str, Any]) -> None:
+        self._template = template
+        self._writer = writer
+        self._context = context
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._template, name)
+
+    def render(self, localcontext: Mapping[str, Any]) -> str:
+        writer = self._writer
+        path = sanitised_join(writer.output_path, localcontext["output_file"])
+        try:
+            fingerprint = writer._page_fingerprint(self._template, localcontext, self._context)
+        except Exception as error:  # noqa: BLE001 - a page we cannot describe is simply rendered
+            logger.debug("not fingerprinting %s: %s", path, error)
+            return self._template.render(localcontext)
+        writer._current[path] = fingerprint
+        if writer.unchanged(path, fingerprint):
+            writer._keep.add(path)
+            return ""
+        return self._template.render(localcontext)
+
+
+def incremental_writer(pelican_object: Any) -> type[Writer] | None:
+    """``get_writer``: our writer where incremental writes are on."""
+    return IncrementalWriter if incremental_writes_enabled(pelican_object.settings) else None
+
+
+def save_page_fingerprints(pelican_object: Any) -> None:
+    """``finalized``: remember what each written page was made of, for the next build."""
+    if not _active_writers:
+        return
+    # The last writer is this build's; any older one belongs to a build that failed before it finished.
+    writer = _active_writers[-1]
+    _active_writers.clear()
+    writer.save_state()
+    if writer.kept:
+        logger.info("kept %d unchanged pages as they were", writer.kept)
