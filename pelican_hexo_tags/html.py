@@ -121,6 +121,38 @@ def escape_attribute(value: str) -> str:
     return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+def escape_single_quoted(value: str) -> str:
+    """:func:`escape_attribute` for a value a theme writes between single quotes (``src='…'``): ``'`` too."""
+    return escape_attribute(value).replace("'", "&#39;")
+
+
+_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_:][-\w:.]*")
+_UNQUOTED_VALUE = re.compile(r"[^\s\"'=<>`]+")
+
+
+def attribute_words(words: list[str]) -> tuple[str, list[str]]:
+    """Words a theme writes into a start tag as attributes (``style=x``, ``hidden``), made safe.
+
+    A word that is an attribute keeps its bytes (``style=text-align:center``);
+    a value an unquoted attribute cannot hold is quoted and escaped. Words
+    that are no attribute, and event handlers (``on…``), are left out and
+    returned second, so the caller can warn.
+    """
+    kept: list[str] = []
+    dropped: list[str] = []
+    for word in words:
+        name, equals, value = word.partition("=")
+        if not _ATTRIBUTE_NAME.fullmatch(name) or name.lower().startswith("on"):
+            dropped.append(word)
+        elif not equals:
+            kept.append(name)
+        elif _UNQUOTED_VALUE.fullmatch(value):
+            kept.append(word)
+        else:
+            kept.append(f'{name}="{escape_attribute(value)}"')
+    return " ".join(kept), dropped
+
+
 def element(tag: str, attrs: Mapping[str, object] | None = None, inner: str | None = None) -> str:
     """Plain markup for plugins that build HTML by string concatenation rather than ``htmlTag``.
 

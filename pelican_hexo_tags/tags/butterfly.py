@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any
 
-from ..html import escape_attribute, escape_html
+from ..html import escape_attribute, escape_html, escape_single_quoted
 from ..registry import TagContext, TagError, tag
 from ..yaml_loader import load_yaml
 from ._theme import comma_args, js_number, split_sections, theme_option
@@ -90,7 +90,8 @@ def btn(args: list[str], body: str | None, ctx: TagContext) -> str:
     icon_html = f'<i class="{escape_html(icon)}"></i>' if icon else ""
     text_html = f"<span>{escape_html(text)}</span>" if text else ""
     return (
-        f'<a class="btn-beautify {escape_html(option)}" href="{ctx.url_for(url)}" title="{escape_html(text)}">'
+        f'<a class="btn-beautify {escape_html(option)}" href="{escape_attribute(ctx.url_for(url))}" '
+        f'title="{escape_html(text)}">'
         f"{icon_html}{text_html}</a>"
     )
 
@@ -151,7 +152,7 @@ def inline_img(args: list[str], body: str | None, ctx: TagContext) -> str:
         raise TagError("needs an image URL")
     ctx.require(DIALECT)
     height = f'style="height:{escape_attribute(args[1])}"' if len(args) > 1 and args[1] else ""
-    return f'<img class="inline-img" src="{ctx.url_for(args[0])}" {height} />'
+    return f'<img class="inline-img" src="{escape_attribute(ctx.url_for(args[0]))}" {height} />'
 
 
 def _gallery_html(kind: str, items: str, button: Any, limit: Any, first: Any) -> str:
@@ -197,9 +198,11 @@ def gallery_group(args: list[str], body: str | None, ctx: TagContext) -> str:
     ctx.require(DIALECT)
     name, description, url, image = ([arg.strip() for arg in args] + ["", "", "", ""])[:4]
     return (
-        f'<figure class="gallery-group">\n    <img class="gallery-group-img no-lightbox" src=\'{ctx.url_for(image)}\' '
+        f'<figure class="gallery-group">\n    <img class="gallery-group-img no-lightbox" '
+        f"src='{escape_single_quoted(ctx.url_for(image))}' "
         f'alt="Group Image Gallery">\n    <figcaption>\n      <div class="gallery-group-name">{name}</div>\n'
-        f"      <p>{description}</p>\n      <a href='{ctx.url_for(url)}'></a>\n    </figcaption>\n  </figure>"
+        f"      <p>{description}</p>\n      <a href='{escape_single_quoted(ctx.url_for(url))}'></a>\n"
+        "    </figcaption>\n  </figure>"
     )
 
 
@@ -286,9 +289,9 @@ def chartjs(args: list[str], body: str | None, ctx: TagContext) -> str:
     desc = ctx.markdown(desc_match.group(1)).strip() if desc_match and desc_match.group(1) else ""
     desc_html = f'<div class="chartjs-desc">{desc}</div>' if desc else ""
     abreast = " chartjs-abreast" if layout else ""
-    width_attr = f'data-width="{width}%"' if width else ""
+    width_attr = f'data-width="{escape_attribute(width)}%"' if width else ""
     return (
-        f'<div class="chartjs-container{abreast}" data-chartjs-id="{chart_id}" {width_attr}>\n'
+        f'<div class="chartjs-container{abreast}" data-chartjs-id="{escape_attribute(chart_id)}" {width_attr}>\n'
         f'            <pre class="chartjs-src" hidden>{escape_html(chart.group(1))}</pre>\n'
         f"            {desc_html}\n          </div>"
     )

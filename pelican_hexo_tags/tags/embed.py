@@ -9,7 +9,7 @@ the third (cookie) argument never switches cookies off. Set
 
 from __future__ import annotations
 
-from ..html import html_tag
+from ..html import escape_attribute, html_tag
 from ..registry import TagContext, TagError, tag
 
 
@@ -47,7 +47,7 @@ def gist(args: list[str], body: str | None, ctx: TagContext) -> str:
     if not args:
         raise TagError("needs a gist id")
     query = f"?file={args[1]}" if len(args) > 1 and args[1] else ""
-    return f'<script src="//gist.github.com/{args[0]}.js{query}"></script>'
+    return f'<script src="{escape_attribute(f"//gist.github.com/{args[0]}.js{query}")}"></script>'
 
 
 @tag("jsfiddle")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ..html import escape_attribute
+from ..html import attribute_words, escape_attribute
 from ..registry import TagContext, tag
 from ._theme import comma_args, theme_option
 
@@ -36,7 +36,8 @@ def note(args: list[str], body: str | None, ctx: TagContext) -> str:
     if not args or not args[0] or args[0].lower() == "default":
         args = [str(theme_option(ctx, "post", "updated", "note_class", default="info"))]
     return (
-        f'<div class="note note-{" ".join(args)}">\n            {_one_line(ctx.markdown(body or ""))}\n          </div>'
+        f'<div class="note note-{escape_attribute(" ".join(args))}">\n'
+        f"            {_one_line(ctx.markdown(body or ''))}\n          </div>"
     )
 
 
@@ -131,7 +132,8 @@ def fold(args: list[str], body: str | None, ctx: TagContext) -> str:
     panel = "collapse-" + hashlib.md5((body or "").encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
     return (
         '\n    <div class="fold">\n'
-        f'      <div class="fold-title fold-{classes.strip()} collapsed" data-toggle="collapse" href="#{panel}" '
+        f'      <div class="fold-title fold-{escape_attribute(classes.strip())} collapsed" data-toggle="collapse" '
+        f'href="#{panel}" '
         f'role="button" aria-expanded="false" aria-controls="{panel}">\n'
         f'        <div class="fold-arrow">▶</div>{text}\n      </div>\n'
         f'      <div class="fold-collapse collapse" id="{panel}">\n        <div class="fold-content">\n'
@@ -141,5 +143,13 @@ def fold(args: list[str], body: str | None, ctx: TagContext) -> str:
 
 @tag("mermaid", ends=True, dialect=DIALECT)
 def mermaid(args: list[str], body: str | None, ctx: TagContext) -> str:
-    """The diagram source for mermaid.js; Fluid passes the body unescaped and so do we."""
-    return f'\n<pre>\n<code class="mermaid" {" ".join(args)}>\n{body or ""}\n</code>\n</pre>'
+    """The diagram source for mermaid.js; Fluid passes the body unescaped and so do we.
+
+    Fluid writes the arguments into the ``<code>`` tag as attributes
+    (``{% mermaid style=text-align:center %}``); a word that is no attribute
+    is left out, with a warning, so it cannot end the tag.
+    """
+    attributes, dropped = attribute_words(args)
+    if dropped:
+        ctx.warn(f"left out {' '.join(dropped)!r}: not an attribute for the <code> tag")
+    return f'\n<pre>\n<code class="mermaid" {attributes}>\n{body or ""}\n</code>\n</pre>'

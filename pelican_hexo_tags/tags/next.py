@@ -108,10 +108,10 @@ def tabs(args: list[str], body: str | None, ctx: TagContext) -> str:
         caption = fa_icon(icon) + caption.strip()
         is_active = (active > 0 and active == number) or (active == 0 and number == 1)
         state = " active" if is_active else ""
-        nav.append(f'<li class="tab{state}"><a href="#{href}">{caption or abbr}</a></li>')
-        panes.append(f'<div class="tab-pane{state}" id="{href}">{content}</div>')
+        nav.append(f'<li class="tab{state}"><a href="#{escape_attribute(href)}">{caption or abbr}</a></li>')
+        panes.append(f'<div class="tab-pane{state}" id="{escape_attribute(href)}">{content}</div>')
     return (
-        f'<div class="tabs" id="{tab_id(name)}"><ul class="nav-tabs">{"".join(nav)}</ul>'
+        f'<div class="tabs" id="{escape_attribute(tab_id(name))}"><ul class="nav-tabs">{"".join(nav)}</ul>'
         f'<div class="tab-content">{"".join(panes)}</div></div>'
     )
 
@@ -124,8 +124,8 @@ def button(args: list[str], body: str | None, ctx: TagContext) -> str:
     url, text, icon, title = parts[0], parts[1].strip(), parts[2], parts[3].strip()
     if not url:
         ctx.warn("the button has no URL")
-    title_attr = f' title="{title}"' if title else ""
-    return f'<a class="btn" href="{url}"{title_attr}>{fa_icon(icon)}{text}</a>'
+    title_attr = f' title="{escape_attribute(title)}"' if title else ""
+    return f'<a class="btn" href="{escape_attribute(url)}"{title_attr}>{fa_icon(icon)}{text}</a>'
 
 
 @tag("label", dialect=DIALECT)
@@ -137,7 +137,7 @@ def label(args: list[str], body: str | None, ctx: TagContext) -> str:
     text = parts[1] if len(parts) > 1 else ""
     if not text:
         ctx.warn("the label has no text (write class@text)")
-    return f'<mark class="label {classes.strip()}">{text}</mark>'
+    return f'<mark class="label {escape_attribute(classes.strip())}">{text}</mark>'
 
 
 @tag("video", dialect=DIALECT)
@@ -147,8 +147,8 @@ def video(args: list[str], body: str | None, ctx: TagContext) -> str:
         raise TagError("needs a video URL")
     poster = args[1] if len(args) > 1 else ""
     return (
-        f'<video src="{args[0]}" preload="metadata" controlslist="nodownload" controls playsinline '
-        f'poster="{poster}"></video>'
+        f'<video src="{escape_attribute(args[0])}" preload="metadata" controlslist="nodownload" controls playsinline '
+        f'poster="{escape_attribute(poster)}"></video>'
     )
 
 
@@ -159,7 +159,8 @@ def pdf(args: list[str], body: str | None, ctx: TagContext) -> str:
         raise TagError("needs a PDF URL")
     ctx.require(DIALECT)
     height = args[1] if len(args) > 1 else theme_option(ctx, "pdf", "height", default="500px")
-    return f'<div class="pdf-container" data-target="{args[0]}" data-height="{height}"></div>'
+    target, height = escape_attribute(args[0]), escape_attribute(str(height))
+    return f'<div class="pdf-container" data-target="{target}" data-height="{height}"></div>'
 
 
 @tag("mermaid", ends=True, dialect=DIALECT)
@@ -229,9 +230,10 @@ def link_grid(args: list[str], body: str | None, ctx: TagContext) -> str:
         url = item[1] if len(item) > 1 else ""
         description = item[2] if len(item) > 2 and item[2] else url
         cards.append(
-            f'<div class="link-grid-container">\n<object class="link-grid-image" {kind}data="{source}"></object>\n'
+            f'<div class="link-grid-container">\n<object class="link-grid-image" {kind}'
+            f'data="{escape_attribute(source)}"></object>\n'
             f"<p>{item[0]}</p><p>{description}</p>\n"
-            f'<a href="{url}"></a>\n</div>'
+            f'<a href="{escape_attribute(url)}"></a>\n</div>'
         )
     return f'<div class="link-grid">{"".join(cards)}</div>'
 
@@ -244,6 +246,7 @@ def caniuse(args: list[str], body: str | None, ctx: TagContext) -> str:
         ctx.warn("needs a feature name")
         return ""
     periods = periods.split("@")[0] if _ else "current"
+    feature, periods = escape_attribute(feature), escape_attribute(periods)
     return (
         f'<iframe data-feature="{feature}" src="https://caniuse.bitsofco.de/embed/index.html?feat={feature}'
         f'&periods={periods}&accessible-colours=false" frameborder="0" width="100%" height="400px"></iframe>'
