@@ -52,6 +52,8 @@ def main() -> int:
         override={"PATH": str(root), "HEXO_CONFIG": str(root / "_config.yml"), "ARTICLE_PATHS": ["_posts"]}
     )
     readers = {theme: HexoReader({**base, "HEXO_THEME": theme}) for theme in ("next", "butterfly", "fluid", "stellar")}
+    # {{ }} evaluated too, as a site that opts in has it.
+    readers["next+variables"] = HexoReader({**base, "HEXO_THEME": "next", "HEXO_NUNJUCKS_VARIABLES": True})
     path = root / "_posts" / "post.md"
     counter = {"runs": 0}
     failures: dict[str, str] = {}
