@@ -25,7 +25,7 @@ from .integration import (
     report_page_problems,
     warn_duplicate_urls,
 )
-from .links import resolve_post_links
+from .links import resolve_cross_post_assets, resolve_post_links
 from .registry import TagContext, TagError, registry, tag
 from .strict import HexoStrictError, fail_strict_build, forget_problems
 
@@ -47,6 +47,7 @@ _CONNECTIONS = (
     (signals.content_written, inject_bundles),
     (signals.all_generators_finalized, warn_duplicate_urls),
     (signals.all_generators_finalized, resolve_post_links),
+    (signals.all_generators_finalized, resolve_cross_post_assets),
     (signals.initialized, forget_problems),
     (signals.get_writer, incremental_writer),
     (signals.finalized, save_page_fingerprints),

@@ -14,13 +14,12 @@ from pelican.contents import Page, Static
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
 from .assets import STATIC_ROOT
-from .links import all_contents
+from .links import ASSET_OWNERS, all_contents
 from .reader import HexoReader, report_problems
 
 logger = logging.getLogger(__name__)
 
 _LAYOUT_PAGES = "hexo_layout_pages"
-_ASSET_OWNERS = "hexo_asset_owners"
 _BUNDLES = "hexo_bundles"
 _FILES = "hexo_files"
 
@@ -142,7 +141,7 @@ def remember_asset_owner(instance: Any) -> None:
     else:
         folder = os.path.splitext(source_path)[0]
     if os.path.isdir(folder):
-        context.setdefault(_ASSET_OWNERS, {})[folder] = asset_path
+        context.setdefault(ASSET_OWNERS, {})[folder] = asset_path
 
 
 def _add_static(generator: StaticGenerator, source: str, target: str) -> None:
@@ -170,7 +169,7 @@ def _files_under(folder: str) -> list[tuple[str, str]]:
 
 def publish_asset_folders(generator: StaticGenerator) -> None:
     """Copy each post's asset folder to its Hexo URL, the files tags show and the tag bundles pages use."""
-    owners = generator.context.get(_ASSET_OWNERS) or {}
+    owners = generator.context.get(ASSET_OWNERS) or {}
     already = {s.source_path for s in generator.staticfiles}
     reader_extensions = set(generator.readers.extensions)
     for folder, asset_path in sorted(owners.items()):

@@ -11,15 +11,21 @@ Post.findOne({title})`` would.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from .config import hexo_config_from_settings
 from .html import escape_html
+from .metadata import URL_SAFE
+from .pipeline import CROSS_POST_ASSET_PREFIX, CROSS_POST_ASSET_RE
 from .reader import report_problems
 from .tags.builtin import POST_LINK_RE, url_for
+
+# The site context's map of each published post's asset folder (absolute path) to its URL path.
+ASSET_OWNERS = "hexo_asset_owners"
 
 # Every list a Pelican generator keeps content objects in.
 _CONTENT_LISTS = (
@@ -129,3 +135,35 @@ def resolve_post_links(generators: list[Any]) -> None:
         _forget_cached_html(content)
         if problems:
             report_problems(content.source_path, {"hexo_problems": problems}, strict)
+
+
+def _asset_url_filler(posts_folder: str, owners: dict[str, str], root: str) -> Any:
+    def fill(match: re.Match[str]) -> str:
+        src = match.group(1)
+        name, _, rest = src.partition("/")
+        asset_path = owners.get(os.path.join(posts_folder, unquote(name)))
+        if asset_path is None:
+            # That post is not published (a draft, say): where Hexo's root-relative path points.
+            return root + src
+        return root + quote(asset_path, safe=URL_SAFE) + rest
+
+    return fill
+
+
+def resolve_cross_post_assets(generators: list[Any]) -> None:
+    """Point ``![](OTHER/x.png)`` at the published asset of the post OTHER, beside the citing post."""
+    contents = [c for c in all_contents(generators) if CROSS_POST_ASSET_PREFIX in (getattr(c, "_content", "") or "")]
+    if not contents:
+        return
+    owners = generators[0].context.get(ASSET_OWNERS) or {}
+    root = hexo_config_from_settings(generators[0].settings).root
+    for content in contents:
+        fill = _asset_url_filler(os.path.dirname(content.source_path), owners, root)
+        for attribute in ("_content", "_summary"):
+            value = getattr(content, attribute, None)
+            if isinstance(value, str):
+                setattr(content, attribute, CROSS_POST_ASSET_RE.sub(fill, value))
+        summary = content.metadata.get("summary")
+        if isinstance(summary, str):
+            content.metadata["summary"] = CROSS_POST_ASSET_RE.sub(fill, summary)
+        _forget_cached_html(content)

@@ -20,7 +20,7 @@ from .dates import InvalidDate, get_timezone, localize, parse_hexo_date
 from .permalink import build_permalink, filename_date, filename_extra_fields, parse_post_filename, save_as_for
 from .slug import slugize
 
-_URL_SAFE = "/:@!$&'()*+,;=-._~"
+URL_SAFE = "/:@!$&'()*+,;=-._~"
 
 # Keys that name Pelican attributes with other meanings; kept under ``hexo_<key>``.
 _RESERVED = frozenset({"url", "save_as", "slug", "status", "template", "summary", "category", "content"})
@@ -197,12 +197,12 @@ def build_post_info(
     metadata["slug"] = slug
     metadata["hexo_path"] = path
     # Hrefs need the path percent-encoded (spaces, `?`, `#`, CJK); the file keeps it raw.
-    metadata["url"] = quote(path.removesuffix("index.html"), safe=_URL_SAFE)
+    metadata["url"] = quote(path.removesuffix("index.html"), safe=URL_SAFE)
     metadata["save_as"] = save_as_for(path)
     # A Hexo page's files sit beside it and are published beside it.
     asset_dir = os.path.dirname(path) if is_page else path.removesuffix(".html")
     asset_dir = asset_dir.rstrip("/") + "/" if asset_dir else ""
-    asset_url = config.root + quote(asset_dir, safe=_URL_SAFE)
+    asset_url = config.root + quote(asset_dir, safe=URL_SAFE)
     metadata["hexo_asset_url"] = asset_url
     # Hexo publishes a post's asset folder only with post_asset_folder; a page's
     # folder (``about/index.md`` beside ``about/photo.jpg``) always.

@@ -29,6 +29,7 @@ from .html import escape_html, refuse_unsafe_urls
 from .lexer import PLACEHOLDER_MARK, PLACEHOLDER_RE, LexResult, TagCall, lex
 from .math import MathRenderer, katex_macros, math_mode, mermaid_block, page_assets
 from .nunjucks import NUNJUCKS_VARIABLES, NunjucksError, evaluate, to_string
+from .paths import contained_path
 from .registry import TagContext, TagError, TagRegistry
 
 logger = logging.getLogger(__name__)
@@ -76,6 +77,23 @@ class PostEnvironment:
     def warn(self, line: int, message: str, kind: str = "tag") -> None:
         self.problems.append(Problem(line, message, kind))
 
+    def _in_another_posts_folder(self, src: str) -> bool:
+        """``NAME/x.png`` where NAME is the asset folder of another post beside this one.
+
+        Authors copy image lines between posts; with Hexo's permalinks the
+        copied path usually still worked, so it should here too.
+        """
+        name, _, rest = unquote(src.split("?")[0]).partition("/")
+        if not rest or name in ("", ".", "..") or not self.asset_dir:
+            return False
+        posts = self.page_state.get("posts_beside")
+        if posts is None:
+            posts = self.page_state["posts_beside"] = _posts_beside(self.asset_dir)
+        if name not in posts:
+            return False
+        found = contained_path(os.path.dirname(self.asset_dir), f"{name}/{rest}")
+        return found is not None and os.path.isfile(found)
+
     def resolve_image(self, src: str) -> str:
         """Where a Markdown image's ``src`` points once published, as Hexo made it.
 
@@ -94,9 +112,26 @@ class PostEnvironment:
                 src = src[len(self.asset_prefix) + 1 :]
             src = src.removeprefix("./")
             if self.asset_dir and not os.path.isfile(os.path.join(self.asset_dir, unquote(src.split("?")[0]))):
+                if self._in_another_posts_folder(src):
+                    # That post's URL is known once all posts are read (links.resolve_cross_post_assets).
+                    return CROSS_POST_ASSET_PREFIX + src
                 self.missing_assets.append(original)
             return self.asset_url + src
         return root + src.removeprefix("./") if self.config.prepend_root else src
+
+
+# An image in another post's asset folder, until that post's URL is known.
+CROSS_POST_ASSET_PREFIX = "hexo-asset-of-post:"
+CROSS_POST_ASSET_RE = re.compile(r'hexo-asset-of-post:([^"\'\s>]*)')
+
+
+def _posts_beside(asset_dir: str) -> set[str]:
+    """Names of the posts in the folder holding ``asset_dir`` (each may own a folder of that name)."""
+    try:
+        names = os.listdir(os.path.dirname(asset_dir))
+    except OSError:
+        return set()
+    return {os.path.splitext(n)[0] for n in names if n.lower().endswith((".md", ".markdown", ".mkd", ".mdown"))}
 
 
 def _is_external(href: str, config: Mapping[str, Any]) -> bool:

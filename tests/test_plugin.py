@@ -233,3 +233,22 @@ def test_videojs_option_publishes_the_shipped_player(tmp_path: Path) -> None:
     assert '<script src="/hexo-tags/videojs/video.min.js"></script>' in page
     assert (build.output / "hexo-tags/videojs/video.min.js").stat().st_size > 100_000
     assert (build.output / "hexo-tags/videojs/video-js.min.css").is_file()
+
+
+def test_an_image_in_another_posts_asset_folder_points_at_it(tmp_path: Path) -> None:
+    # billhu0 copied `![](056_cmu_14740/ocp-example.png)` from one post into the next.
+    settings = _write_site(tmp_path)
+    posts = tmp_path / "content" / "_posts"
+    (posts / "hello-world").mkdir(exist_ok=True)
+    (posts / "hello-world" / "cat.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (posts / "citing.md").write_text(
+        "---\ntitle: Citing\ndate: 2024-06-01\n---\n![a cat](hello-world/cat.png)\n\n![gone](hello-world/dog.png)\n",
+        encoding="utf-8",
+    )
+    build = build_site(settings, tmp_path / "output")
+    citing = next(a for a in build.articles if a.title == "Citing")
+    owner = next(a for a in build.articles if a.source_path.endswith("hello-world.md"))
+    assert f'src="/{owner.url}cat.png"' in citing.content
+    assert (tmp_path / "output" / owner.url / "cat.png").is_file()
+    missing = [m for m in build.messages() if "citing.md" in m and "not in the post's asset folder" in m]
+    assert len(missing) == 1 and "dog.png" in missing[0]
