@@ -239,15 +239,35 @@ def _render_variable(tag: TagCall, env: PostEnvironment) -> str:
     return escape_html(to_string(value))
 
 
+_DECLARATION_START = re.compile(r"<[!?]")
+
+
 def _close_comments(html: str) -> str:
-    """Escape a ``<!--`` a tag's output never closes: it would hide the rest of the page."""
+    """Escape what a tag's output opens and never closes: ``<!--`` without ``-->``, ``<![``, ``<?`` …
+
+    A browser reads each as a comment running to the next ``-->`` or ``>``,
+    hiding the words after it. Whole comments stay (markers, Hexo's ``<!-- more -->``).
+    """
+    if "<!" not in html and "<?" not in html:
+        return html
+    out: list[str] = []
     position = 0
-    while (start := html.find("<!--", position)) >= 0:
-        end = html.find("-->", start + 4)
-        if end < 0:
-            return html[:start] + "&lt;!--" + html[start + 4 :].replace("<!--", "&lt;!--")
-        position = end + 3
-    return html
+    while match := _DECLARATION_START.search(html, position):
+        start = match.start()
+        if html.startswith("<!--", start):
+            end = html.find("-->", start + 4)
+            if end >= 0:
+                out.append(html[position : end + 3])
+                position = end + 3
+                continue
+            # Nothing after an unclosed comment can be a whole one.
+            out.append(html[position:start])
+            out.append(_DECLARATION_START.sub(lambda m: "&lt;" + m.group(0)[1], html[start:]))
+            return "".join(out)
+        out.append(html[position:start] + "&lt;" + html[start + 1])
+        position = start + 2
+    out.append(html[position:])
+    return "".join(out)
 
 
 def _render_tag(tag: TagCall, env: PostEnvironment, render_body: Callable[[str, int], str]) -> str:

@@ -498,3 +498,25 @@ def test_no_tag_argument_leaves_its_attribute(dialect: str | None, name: str) ->
         if problems := _escapes(html):
             failures.append(f"{source}\n  -> {problems}\n  {html[:400]!r}")
     assert not failures, f"{len(failures)} hostile argument lists escape:\n" + "\n".join(failures[:5])
+
+
+@pytest.mark.parametrize("opener", ["<![", "<!DOCTYPE", "<?php", "<!--"])
+def test_a_declaration_opened_in_tag_output_cannot_hide_the_rest_of_the_post(opener: str) -> None:
+    # Found by bench/fuzz.py: `{% hideInline <![ %}` made a bogus comment of what followed.
+    from bs4 import BeautifulSoup
+
+    from pelican_hexo_tags.config import HexoConfig
+    from pelican_hexo_tags.pipeline import PostEnvironment, render_post
+    from pelican_hexo_tags.registry import registry_with_user_tags
+
+    env = PostEnvironment(
+        source_path="post.md",
+        config=HexoConfig({}),
+        settings={},
+        registry=registry_with_user_tags(None),
+        metadata={},
+        dialect="butterfly",
+    )
+    html = render_post(f"{{% hideInline {opener} %}}\n\nzqa\n", env).content
+    assert opener.replace("<", "&lt;") in html
+    assert "zqa" in BeautifulSoup(html, "html.parser").get_text()
