@@ -26,6 +26,7 @@ from .integration import (
     warn_duplicate_urls,
 )
 from .links import resolve_cross_post_assets, resolve_post_links
+from .readahead import start_read_ahead, stop_read_ahead
 from .registry import TagContext, TagError, registry, tag
 from .strict import HexoStrictError, fail_strict_build, forget_problems
 
@@ -35,11 +36,14 @@ _CONNECTIONS = (
     (signals.readers_init, add_reader),
     (signals.generator_init, forget_disabled_markdown_reader),
     (signals.article_generator_init, cover_hexo_inputs),
+    # After cover_hexo_inputs: which posts the cache serves decides which are highlighted ahead.
+    (signals.article_generator_init, start_read_ahead),
     (signals.page_generator_init, cover_hexo_inputs),
     (signals.article_generator_context, report_article_problems),
     (signals.page_generator_context, report_page_problems),
     (signals.article_generator_pretaxonomy, move_layout_pages_out),
     (signals.article_generator_finalized, pin_top_articles),
+    (signals.article_generator_finalized, stop_read_ahead),
     (signals.page_generator_finalized, put_layout_pages_in),
     (signals.content_object_init, remember_asset_owner),
     (signals.static_generator_finalized, publish_asset_folders),

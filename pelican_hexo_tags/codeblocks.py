@@ -92,16 +92,24 @@ def escape_code(text: str) -> str:
     )
 
 
-def prime_code_blocks(blocks: list[CodeBlock], config: Mapping[str, Any]) -> None:
-    """Have highlight.js do all of a post's blocks in one call before they render one by one."""
-    if not config.get("syntax_highlighter") or len(blocks) < 2:
-        return
+def engine_keys(blocks: list[CodeBlock], config: Mapping[str, Any]) -> list[highlight.EngineKey]:
+    """What highlight.js will be asked for ``blocks``, in order."""
+    if not config.get("syntax_highlighter"):
+        return []
     keys = []
     for block in blocks:
-        if block.options.get("highlight") != "false":
+        if block.options.get("highlight") != "false" and block.lang != "mermaid":
             options = highlight.options_from(block.options, block.code, block.lang, block.caption)
-            keys.append(highlight.engine_key(block.code, options, config))
-    highlight.prime_highlight_engine(key for key in keys if key is not None)
+            key = highlight.engine_key(block.code, options, config)
+            if key is not None:
+                keys.append(key)
+    return keys
+
+
+def prime_code_blocks(blocks: list[CodeBlock], config: Mapping[str, Any]) -> None:
+    """Have highlight.js do all of a post's blocks in one call before they render one by one."""
+    if blocks:
+        highlight.prime_highlight_engine(engine_keys(blocks, config))
 
 
 def render_code_block(block: CodeBlock, config: Mapping[str, Any]) -> str:

@@ -41,6 +41,7 @@ PLUGIN_SETTINGS = frozenset(
         "HEXO_TWITTER_SCRIPT",
         "HEXO_NUNJUCKS_VARIABLES",
         "HEXO_INCREMENTAL_WRITES",
+        "HEXO_READ_AHEAD",
     }
 )
 

@@ -31,6 +31,7 @@ from pygments.util import ClassNotFound
 from .assets import STATIC_ROOT
 from .js_runtime import js_call, read_static
 from .lexer import strip_indent
+from .readahead import highlighted_ahead
 
 # Pygments token type → highlight.js class. The most specific type listed wins;
 # a type not covered by any entry (punctuation, operators, plain names) is left bare.
@@ -378,16 +379,24 @@ def _remember(key: EngineKey, language: str, value: str) -> tuple[str, tuple[str
     return found
 
 
+def highlight_many(keys: list[EngineKey]) -> list[tuple[str, str]]:
+    """(language, highlighted HTML) for each block, in one call into the engine."""
+    found = js_call("highlight.js", _load_highlight_js, "__hexoHighlightMany", json.dumps(keys))
+    return [(language, value) for language, value in json.loads(found)]
+
+
 def prime_highlight_engine(keys: Iterable[EngineKey]) -> None:
     """Highlight many blocks in one call into the engine, for ``_hljs_engine_lines`` to find."""
+    for key, (language, value) in highlighted_ahead():
+        _remember(tuple(key), language, value)
     wanted = [key for key in dict.fromkeys(keys) if key not in _ENGINE_CACHE]
     if len(wanted) < 2:
         return
     try:
-        found = js_call("highlight.js", _load_highlight_js, "__hexoHighlightMany", json.dumps(wanted))
+        found = highlight_many(wanted)
     except ImportError:
         return
-    for key, (language, value) in zip(wanted, json.loads(found), strict=True):
+    for key, (language, value) in zip(wanted, found, strict=True):
         _remember(key, language, value)
 
 

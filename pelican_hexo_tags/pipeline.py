@@ -421,7 +421,7 @@ def _restore_code(
 ) -> str:
     if not blocks:
         return html
-    prime_code_blocks([block for block in blocks if block.lang != "mermaid"], config)
+    prime_code_blocks(blocks, config)
 
     def fill(match: re.Match[str]) -> str:
         if match.group(1) != "code":

@@ -23,6 +23,7 @@ from .config import hexo_config_from_settings
 from .frontmatter import normalize_source, parse_front_matter
 from .metadata import build_post_info
 from .pipeline import PostEnvironment, render_post
+from .readahead import note_post_read
 from .registry import registry_with_user_tags
 
 logger = logging.getLogger(__name__)
@@ -102,6 +103,12 @@ class HexoReader(MarkdownReader):
         BaseReader.__init__(self, settings)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        try:
+            return self._read(source_path)
+        finally:
+            note_post_read()
+
+    def _read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         config = hexo_config_from_settings(self.settings)
         with open(source_path, encoding="utf-8", errors="replace") as handle:
             text = normalize_source(handle.read())

@@ -1,0 +1,198 @@
+"""Highlight the code of the posts Pelican is about to read, in a helper process.
+
+highlight.js is most of a cold build's reading time on a code-heavy blog
+(a block without a language under ``auto_detect`` tries every grammar, as in
+Hexo). Pelican reads posts one by one on one core; a helper process, with its
+own V8, goes through the same posts in the same order and highlights their
+fenced blocks, and the reader finds the results waiting
+(``highlight.prime_highlight_engine`` takes them in before it asks V8
+itself). A block the helper has not reached yet is highlighted by the
+reader, as without it, so the pages are the same either way.
+
+The helper is ``python -m pelican_hexo_tags.readahead`` talking JSON lines
+over its stdin/stdout (multiprocessing's spawn would re-run the script that
+started Pelican). Only posts the content cache will not serve are sent; the
+helper stays at most ``LEAD`` posts ahead, so its results never push out of
+the cache what the reader still needs. Off with ``HEXO_READ_AHEAD = False``,
+and not started for fewer than ``MIN_POSTS`` posts, where starting it costs
+more than it saves, nor on a machine with one core.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+import threading
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+LEAD = 40
+MIN_POSTS = 40
+_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
+
+
+class ReadAhead:
+    """The reader's side: start the helper, tell it each post read, collect what it sends."""
+
+    def __init__(self, paths: list[str], config: dict[str, Any]) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pelican_hexo_tags.readahead"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+        )
+        self._lines: list[str] = []
+        self._lock = threading.Lock()
+        self._collector = threading.Thread(target=self._collect, name="hexo-read-ahead", daemon=True)
+        self._collector.start()
+        self._send(json.dumps({"paths": paths, "config": config}))
+
+    def _send(self, line: str) -> None:
+        try:
+            assert self.process.stdin is not None
+            self.process.stdin.write(line + "\n")
+            self.process.stdin.flush()
+        except (OSError, ValueError):
+            pass  # the helper is gone; the reader does the work
+
+    def _collect(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            with self._lock:
+                self._lines.append(line)
+
+    def drain(self) -> list[tuple[Any, Any]]:
+        with self._lock:
+            lines, self._lines = self._lines, []
+        found: list[tuple[Any, Any]] = []
+        for line in lines:
+            try:
+                found.extend((tuple(key), tuple(result)) for key, result in json.loads(line))
+            except (ValueError, TypeError):
+                continue
+        return found
+
+    def note_read(self) -> None:
+        self._send("read")
+
+    def stop(self) -> None:
+        try:
+            if self.process.stdin is not None:
+                self.process.stdin.close()
+        except OSError:
+            pass
+        try:
+            self.process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def _helper() -> None:
+    """The helper process: highlight each post's blocks and print them, post by post."""
+    from .codeblocks import cut_fences, engine_keys
+    from .frontmatter import normalize_source, parse_front_matter
+    from .highlight import highlight_many
+
+    job = json.loads(sys.stdin.readline())
+    progress = threading.Condition()
+    state = {"read": 0, "open": True}
+
+    def follow_the_reader() -> None:
+        for _ in sys.stdin:
+            with progress:
+                state["read"] += 1
+                progress.notify()
+        with progress:
+            state["open"] = False
+            progress.notify()
+
+    threading.Thread(target=follow_the_reader, daemon=True).start()
+    for index, path in enumerate(job["paths"]):
+        with progress:
+            while state["open"] and index - state["read"] > LEAD:
+                progress.wait()
+            if not state["open"]:
+                return
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                body = parse_front_matter(normalize_source(handle.read())).body
+            keys = list(dict.fromkeys(engine_keys(cut_fences(body)[1], job["config"])))
+            if keys:
+                print(json.dumps(list(zip(keys, highlight_many(keys), strict=True))), flush=True)
+        except Exception:  # noqa: BLE001, S112 - the reader highlights this post itself
+            continue
+
+
+_current: ReadAhead | None = None
+
+
+def _cores() -> int:
+    # On one core the helper would only take turns with the reader.
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def start_read_ahead(generator: Any) -> None:
+    """``article_generator_init``: start highlighting the posts this build will read."""
+    global _current
+    stop_read_ahead()
+    settings = generator.settings
+    if not settings.get("HEXO_READ_AHEAD", True):
+        return
+    from .config import hexo_config_from_settings
+
+    config = hexo_config_from_settings(settings)
+    if not config.get("syntax_highlighter") or config.get("highlight_engine") == "pygments":
+        return
+    readers = getattr(generator, "readers", None)
+    try:
+        # The order Pelican's ArticlesGenerator reads them in: the same set, built the same way.
+        files = list(generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]))
+    except (KeyError, OSError, TypeError):
+        return
+    paths = []
+    for relative in files:
+        if not relative.lower().endswith(_EXTENSIONS):
+            continue
+        path = os.path.abspath(os.path.join(generator.path, relative))
+        if readers is not None and readers.get_cached_data(path, None) is not None:
+            continue
+        paths.append(path)
+    if len(paths) < MIN_POSTS or _cores() < 2:
+        return
+    try:
+        _current = ReadAhead(paths, json.loads(json.dumps(config, default=str)))
+    except (OSError, ValueError) as error:
+        logger.debug("no read-ahead: %s", error)
+
+
+def highlighted_ahead() -> list[tuple[Any, Any]]:
+    """What the helper has highlighted since the last call."""
+    return _current.drain() if _current is not None else []
+
+
+def note_post_read() -> None:
+    """The reader finished a post: the helper may go one further."""
+    if _current is not None:
+        _current.note_read()
+
+
+def stop_read_ahead(*_: Any) -> None:
+    """``article_generator_finalized``: the posts are read; the helper is done."""
+    global _current
+    if _current is not None:
+        _current.stop()
+        _current = None
+
+
+if __name__ == "__main__":
+    _helper()
