@@ -101,6 +101,7 @@ class LexResult:
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BACKTICKS = re.compile(r"`+")
 
 
 def _find_inline_code_end(text: str, start: int, ticks: int, limit: int) -> int:
@@ -230,7 +231,8 @@ def lex(
         out.append(text[pos:start])
         opener = match.group(0)
         if opener == "`":
-            ticks = len(re.match(r"`+", text[start:]).group(0))
+            # Matched in place: slicing text[start:] per backtick made a long post quadratic.
+            ticks = _BACKTICKS.match(text, start).end() - start
             escaped = start > 0 and text[start - 1] == "\\"
             end = -1 if escaped else _find_inline_code_end(text, start, ticks, next_blank(start))
             if end < 0:
