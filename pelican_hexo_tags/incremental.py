@@ -69,7 +69,7 @@ class _Fingerprints:
         self._full: dict[int, str] = {}
         self._lists: dict[tuple[int, int, bool], str] = {}
         # Memoised by id(): the objects must outlive the build, so they are kept here too.
-        self._kept: list[Any] = []
+        self._alive: list[Any] = []
 
     def describe(self, value: Any, deep: bool = False) -> Any:
         if value is None or isinstance(value, (str, int, float, bool)):
@@ -96,7 +96,7 @@ class _Fingerprints:
             key = (id(value), len(value), deep)
             found = self._lists.get(key)
             if found is None:
-                self._kept.append(value)
+                self._alive.append(value)
                 found = self._lists[key] = _digest([self.describe(item, deep) for item in value])
             return found
         if isinstance(value, (set, frozenset)):
@@ -107,7 +107,7 @@ class _Fingerprints:
         key = id(content)
         shallow = self._shallow.get(key)
         if shallow is None:
-            self._kept.append(content)
+            self._alive.append(content)
             metadata = content.metadata
             # What themes show of posts a page does not list: menus, archives, "recent posts".
             description = (
