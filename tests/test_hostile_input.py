@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 import pelican_hexo_tags.tags  # noqa: F401 - registers the tags
 from pelican_hexo_tags.config import HexoConfig
@@ -16,7 +17,7 @@ from pelican_hexo_tags.html import refuse_unsafe_urls, url_is_safe
 from pelican_hexo_tags.nunjucks import NunjucksError, evaluate, to_string
 from pelican_hexo_tags.paths import contained_path
 from pelican_hexo_tags.pipeline import PostEnvironment, render_post
-from pelican_hexo_tags.registry import registry
+from pelican_hexo_tags.registry import registry, registry_with_user_tags
 
 
 def render(body: str, asset_dir: str | None = None) -> tuple[str, list[str]]:
@@ -31,6 +32,19 @@ def render(body: str, asset_dir: str | None = None) -> tuple[str, list[str]]:
     )
     rendered = render_post(body, env)
     return rendered.content, [f"{p.line}: {p.message}" for p in rendered.problems]
+
+
+def render_in(dialect: str | None, body: str) -> str:
+    """The HTML of ``body`` under a theme's dialect, with the package's tags."""
+    env = PostEnvironment(
+        source_path="post.md",
+        config=HexoConfig({}),
+        settings={},
+        registry=registry_with_user_tags(None),
+        metadata={},
+        dialect=dialect,
+    )
+    return render_post(body, env).content
 
 
 @pytest.mark.parametrize(
@@ -216,21 +230,7 @@ def test_a_variable_prints_escaped() -> None:
     ],
 )
 def test_theme_tag_arguments_cannot_leave_their_attribute(dialect: str, source: str) -> None:
-    from bs4 import BeautifulSoup
-
-    from pelican_hexo_tags.config import HexoConfig
-    from pelican_hexo_tags.pipeline import PostEnvironment, render_post
-    from pelican_hexo_tags.registry import registry_with_user_tags
-
-    env = PostEnvironment(
-        source_path="post.md",
-        config=HexoConfig({}),
-        settings={},
-        registry=registry_with_user_tags(None),
-        metadata={},
-        dialect=dialect,
-    )
-    html = render_post(source + "\n\nzqa\n", env).content
+    html = render_in(dialect, source + "\n\nzqa\n")
     soup = BeautifulSoup(html, "html.parser")
     handlers = [name for tag in soup.find_all(True) for name in tag.attrs if name.startswith("on")]
     assert handlers == [], (source, str(soup)[:300])
@@ -239,19 +239,7 @@ def test_theme_tag_arguments_cannot_leave_their_attribute(dialect: str, source: 
 
 def test_an_unclosed_comment_in_tag_output_cannot_hide_the_rest_of_the_post() -> None:
     # Found by bench/fuzz.py: `<!--` in a Butterfly galleryGroup argument swallowed the page.
-    from pelican_hexo_tags.config import HexoConfig
-    from pelican_hexo_tags.pipeline import PostEnvironment, render_post
-    from pelican_hexo_tags.registry import registry_with_user_tags
-
-    env = PostEnvironment(
-        source_path="post.md",
-        config=HexoConfig({}),
-        settings={},
-        registry=registry_with_user_tags(None),
-        metadata={},
-        dialect="butterfly",
-    )
-    html = render_post("{% galleryGroup name <!-- /more /img.png %}\n\nzqa\n\n<!-- a real comment -->", env).content
+    html = render_in("butterfly", "{% galleryGroup name <!-- /more /img.png %}\n\nzqa\n\n<!-- a real comment -->")
     before_zqa = html[: html.index("zqa")]
     assert before_zqa.count("<!--") == before_zqa.count("-->")
 
@@ -334,16 +322,12 @@ def _body(payload: str | None) -> str:
 
 
 def _every_tag() -> list[tuple[str | None, str]]:
-    from pelican_hexo_tags.registry import registry_with_user_tags
-
     tags = registry_with_user_tags(None)._tags
     return sorted(((dialect, name) for name, variants in tags.items() for dialect in variants), key=str)
 
 
 def _tag_sources(name: str, dialect: str | None) -> list[str]:
     import inspect
-
-    from pelican_hexo_tags.registry import registry_with_user_tags
 
     spec = registry_with_user_tags(None)._tags[name][dialect]
     module = inspect.getsource(inspect.getmodule(spec.function))
@@ -447,8 +431,6 @@ def _browser_tokens(html: str) -> list[tuple[str, str, list[tuple[str, str]]]]:
 
 def _escapes(html: str) -> list[str]:
     """What the payload did to ``html``: handlers it added, broken attribute names, the prose it swallowed."""
-    from bs4 import BeautifulSoup
-
     problems = []
     soup = BeautifulSoup(html, "html.parser")
     seen = [(n, str(v)) for element in soup.find_all(True) for n, v in element.attrs.items()]
@@ -483,8 +465,6 @@ def test_no_tag_argument_leaves_its_attribute(dialect: str | None, name: str) ->
     `key=value`, `[key=value]`, a block's sections): no attribute gains a
     handler and the paragraph after the tag stays text.
     """
-    from pelican_hexo_tags.registry import registry_with_user_tags
-
     tags, config = registry_with_user_tags(None), HexoConfig({})
     failures, checked = [], set()
     for source in _tag_sources(name, dialect):
@@ -503,20 +483,6 @@ def test_no_tag_argument_leaves_its_attribute(dialect: str | None, name: str) ->
 @pytest.mark.parametrize("opener", ["<![", "<!DOCTYPE", "<?php", "<!--"])
 def test_a_declaration_opened_in_tag_output_cannot_hide_the_rest_of_the_post(opener: str) -> None:
     # Found by bench/fuzz.py: `{% hideInline <![ %}` made a bogus comment of what followed.
-    from bs4 import BeautifulSoup
-
-    from pelican_hexo_tags.config import HexoConfig
-    from pelican_hexo_tags.pipeline import PostEnvironment, render_post
-    from pelican_hexo_tags.registry import registry_with_user_tags
-
-    env = PostEnvironment(
-        source_path="post.md",
-        config=HexoConfig({}),
-        settings={},
-        registry=registry_with_user_tags(None),
-        metadata={},
-        dialect="butterfly",
-    )
-    html = render_post(f"{{% hideInline {opener} %}}\n\nzqa\n", env).content
+    html = render_in("butterfly", f"{{% hideInline {opener} %}}\n\nzqa\n")
     assert opener.replace("<", "&lt;") in html
     assert "zqa" in BeautifulSoup(html, "html.parser").get_text()
