@@ -388,7 +388,7 @@ def highlight_many(keys: list[EngineKey]) -> list[tuple[str, str]]:
 def prime_highlight_engine(keys: Iterable[EngineKey]) -> None:
     """Highlight many blocks in one call into the engine, for ``_hljs_engine_lines`` to find."""
     for key, (language, value) in highlighted_ahead():
-        _remember(tuple(key), language, value)
+        _remember(key, language, value)
     wanted = [key for key in dict.fromkeys(keys) if key not in _ENGINE_CACHE]
     if len(wanted) < 2:
         return
@@ -419,9 +419,14 @@ def _hljs_engine_lines(code: str, lang: str, auto_detect: bool = False) -> tuple
     return found[0], list(found[1])
 
 
+def uses_highlight_engine(config: Mapping[str, Any]) -> bool:
+    """Whether highlight.js-style code is highlighted by highlight.js itself (not Prism's, not Pygments)."""
+    return highlighter_of(config) != "prismjs" and config.get("highlight_engine", "highlight.js") != "pygments"
+
+
 def engine_key(code: str, options: HighlightOptions, config: Mapping[str, Any]) -> EngineKey | None:
     """What ``highlight`` will ask highlight.js for this block, or None when it will not ask."""
-    if highlighter_of(config) == "prismjs" or config.get("highlight_engine", "highlight.js") == "pygments":
+    if not uses_highlight_engine(config):
         return None
     settings = config.get("highlight") or {}
     if settings.get("strip_indent", True) is not False:
@@ -448,7 +453,9 @@ def highlight_js(code: str, options: HighlightOptions, config: Mapping[str, Any]
     if lang in (settings.get("exclude_languages") or []):
         wrap = gutter = False
     key = engine_key(code, options, config)
-    if settings.get("strip_indent", True) is not False:
+    if key is not None:
+        code = key[0]  # indent already stripped as the settings say
+    elif settings.get("strip_indent", True) is not False:
         code = strip_indent(code)
     engine_lines = _hljs_engine_lines(*key) if key is not None else None
     if engine_lines is not None:

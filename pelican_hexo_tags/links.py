@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 from urllib.parse import quote, unquote
 
@@ -104,7 +105,14 @@ def _replace(html: str, index: PostIndex, config: Any, problems: list[tuple[int,
     return POST_LINK_RE.sub(fill, html)
 
 
-def _forget_cached_html(content: Any) -> None:
+def _rewrite_html(content: Any, body: Callable[[str], str], summary: Callable[[str], str]) -> None:
+    """Rewrite a content object's HTML wherever Pelican keeps it: the body and the summary."""
+    content._content = body(content._content)
+    own_summary = content.metadata.get("summary")
+    if isinstance(own_summary, str):
+        content.metadata["summary"] = summary(own_summary)
+        if hasattr(content, "_summary"):
+            content._summary = content.metadata["summary"]
     # Pelican memoises get_content/get_summary per object; they may have run already.
     for method in (type(content).get_content, type(content).get_summary):
         cache = getattr(method, "cache", None)
@@ -125,14 +133,12 @@ def resolve_post_links(generators: list[Any]) -> None:
     index = PostIndex(contents)
     for content in pending:
         problems: list[tuple[int, str, str]] = []
-        content._content = _replace(content._content, index, config, problems)
-        summary = content.metadata.get("summary")
-        if isinstance(summary, str) and "<!--hexo-post-link:" in summary:
+        _rewrite_html(
+            content,
+            lambda html: _replace(html, index, config, problems),  # noqa: B023 - called right here
             # The summary's own markers repeat the body's; report those once.
-            content.metadata["summary"] = _replace(summary, index, config, [])
-            if hasattr(content, "_summary"):
-                content._summary = content.metadata["summary"]
-        _forget_cached_html(content)
+            lambda html: _replace(html, index, config, []),
+        )
         if problems:
             report_problems(content.source_path, {"hexo_problems": problems}, strict)
 
@@ -159,11 +165,5 @@ def resolve_cross_post_assets(generators: list[Any]) -> None:
     root = hexo_config_from_settings(generators[0].settings).root
     for content in contents:
         fill = _asset_url_filler(os.path.dirname(content.source_path), owners, root)
-        for attribute in ("_content", "_summary"):
-            value = getattr(content, attribute, None)
-            if isinstance(value, str):
-                setattr(content, attribute, CROSS_POST_ASSET_RE.sub(fill, value))
-        summary = content.metadata.get("summary")
-        if isinstance(summary, str):
-            content.metadata["summary"] = CROSS_POST_ASSET_RE.sub(fill, summary)
-        _forget_cached_html(content)
+        point = partial(CROSS_POST_ASSET_RE.sub, fill)
+        _rewrite_html(content, point, point)

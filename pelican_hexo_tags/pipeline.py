@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
+from pelican.readers import MarkdownReader
+
 from .admonition import commonmark_engine, render_admonitions
 from .codeblocks import CodeBlock, cut_fences, prime_code_blocks, render_code_block
 from .config import HexoConfig
@@ -131,7 +133,8 @@ def _posts_beside(asset_dir: str) -> set[str]:
         names = os.listdir(os.path.dirname(asset_dir))
     except OSError:
         return set()
-    return {os.path.splitext(n)[0] for n in names if n.lower().endswith((".md", ".markdown", ".mkd", ".mdown"))}
+    extensions = tuple(f".{extension}" for extension in MarkdownReader.file_extensions)
+    return {os.path.splitext(n)[0] for n in names if n.lower().endswith(extensions)}
 
 
 def _is_external(href: str, config: Mapping[str, Any]) -> bool:
@@ -207,8 +210,7 @@ def nunjucks_disabled(env: PostEnvironment) -> bool:
     own = env.metadata.get("disableNunjucks")
     if isinstance(own, bool):
         return own
-    renderer = env.config.get("markdown") if markdown_engine(env.config)[1].flavour != MARKED else None
-    options = renderer if isinstance(renderer, Mapping) else env.config.get("marked")
+    options = env.config.get("markdown" if env.config.uses_markdown_it else "marked")
     return isinstance(options, Mapping) and bool(options.get("disableNunjucks"))
 
 

@@ -28,11 +28,14 @@ import sys
 import threading
 from typing import Any
 
+from pelican.readers import MarkdownReader
+
 logger = logging.getLogger(__name__)
 
 LEAD = 40
 MIN_POSTS = 40
-_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
+# The files HexoReader reads (it takes over Pelican's Markdown extensions).
+_EXTENSIONS = tuple(f".{extension}" for extension in MarkdownReader.file_extensions)
 
 
 class ReadAhead:
@@ -149,9 +152,10 @@ def start_read_ahead(generator: Any) -> None:
     if not settings.get("HEXO_READ_AHEAD", True):
         return
     from .config import hexo_config_from_settings
+    from .highlight import uses_highlight_engine
 
     config = hexo_config_from_settings(settings)
-    if not config.get("syntax_highlighter") or config.get("highlight_engine") == "pygments":
+    if not config.get("syntax_highlighter") or not uses_highlight_engine(config):
         return
     readers = getattr(generator, "readers", None)
     try:
