@@ -17,6 +17,29 @@ SHARED = ROOT.parent / "shared"
 EXAMPLE_SITE = ROOT / "example_site"
 
 
+# What every Hexo-shaped test site's pelicanconf.py starts with.
+HEXO_SITE_SETTINGS = """\
+PATH = "content"
+PLUGINS = ["pelican_hexo_tags"]
+HEXO_CONFIG = "_config.yml"
+ARTICLE_PATHS = ["_posts"]
+PAGE_PATHS = []
+TIMEZONE = "UTC"
+"""
+
+
+def write_hexo_site(root: Path, posts: dict[str, str], hexo_config: str, settings: str = "") -> Path:
+    """Posts under ``content/_posts``, a ``_config.yml`` and a ``pelicanconf.py``; returns the settings file."""
+    for name, text in posts.items():
+        path = root / "content" / "_posts" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (root / "_config.yml").write_text(hexo_config, encoding="utf-8")
+    settings_file = root / "pelicanconf.py"
+    settings_file.write_text(HEXO_SITE_SETTINGS + settings, encoding="utf-8")
+    return settings_file
+
+
 def shared_path(*parts: str) -> Path:
     """A path in ../shared, skipping the test with a reason when it is absent."""
     path = SHARED.joinpath(*parts)

@@ -7,7 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import build_site
+from conftest import build_site, write_hexo_site
 
 
 def _post(name: str, tags: str, day: int) -> str:
@@ -23,34 +23,18 @@ POSTS = {
 
 
 def _site(root: Path, extra: str = "") -> Path:
-    posts = root / "content" / "_posts"
-    posts.mkdir(parents=True)
-    for name, text in POSTS.items():
-        (posts / name).write_text(text, encoding="utf-8")
-    (root / "_config.yml").write_text("timezone: UTC\npermalink: :title/\n", encoding="utf-8")
-    settings = root / "pelicanconf.py"
-    settings.write_text(
-        textwrap.dedent(
-            """\
-            PATH = "content"
-            PLUGINS = ["pelican_hexo_tags"]
-            HEXO_CONFIG = "_config.yml"
-            ARTICLE_PATHS = ["_posts"]
-            PAGE_PATHS = []
-            STATIC_PATHS = []
-            TIMEZONE = "UTC"
-            AUTHOR = "Someone"
-            SITENAME = "Test"
-            SITEURL = "https://example.com"
-            FEED_ALL_ATOM = "feeds/all.atom.xml"
-            CACHE_CONTENT = True
-            LOAD_CONTENT_CACHE = True
-            """
-        )
-        + extra,
-        encoding="utf-8",
+    settings = textwrap.dedent(
+        """\
+        STATIC_PATHS = []
+        AUTHOR = "Someone"
+        SITENAME = "Test"
+        SITEURL = "https://example.com"
+        FEED_ALL_ATOM = "feeds/all.atom.xml"
+        CACHE_CONTENT = True
+        LOAD_CONTENT_CACHE = True
+        """
     )
-    return settings
+    return write_hexo_site(root, POSTS, "timezone: UTC\npermalink: :title/\n", settings + extra)
 
 
 def _stamps(output: Path) -> dict[str, int]:

@@ -9,19 +9,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import build_site
+from conftest import build_site, write_hexo_site
 
 from pelican_hexo_tags import HexoStrictError
 
 SETTINGS = """\
-PATH = "content"
-PLUGINS = ["pelican_hexo_tags"]
-HEXO_CONFIG = "_config.yml"
-ARTICLE_PATHS = ["_posts"]
-PAGE_PATHS = []
 STATIC_PATHS = []
 READERS = {"rst": None}
-TIMEZONE = "UTC"
 SITENAME = "Test"
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
@@ -70,13 +64,8 @@ POSTS = {
 
 
 def _site(root: Path, extra: str = "", posts: dict[str, str] = POSTS) -> Path:
-    for name, text in posts.items():
-        path = root / "content" / "_posts" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    (root / "_config.yml").write_text("permalink: :year/:title/\nroot: /blog/\n", encoding="utf-8")
-    (root / "pelicanconf.py").write_text(SETTINGS + extra, encoding="utf-8")
-    return root / "pelicanconf.py"
+    texts = {name: textwrap.dedent(text) for name, text in posts.items()}
+    return write_hexo_site(root, texts, "permalink: :year/:title/\nroot: /blog/\n", SETTINGS + extra)
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
-from conftest import build_site
+from conftest import build_site, write_hexo_site
 
 import pelican_hexo_tags.highlight as highlight
 from pelican_hexo_tags import readahead
@@ -21,31 +20,14 @@ CODE = [
 
 
 def _site(root: Path, posts: int) -> Path:
-    folder = root / "content" / "_posts"
-    folder.mkdir(parents=True)
+    texts = {}
     for number in range(posts):
         fences = "\n".join(f"```{lang}\n{code}# post {number}\n```\n" for lang, code in CODE)
-        text = f"---\ntitle: Post {number}\ndate: 2024-01-01 00:{number % 60:02d}:00\n---\nSome prose.\n\n{fences}"
-        (folder / f"post-{number:03d}.md").write_text(text, encoding="utf-8")
+        front = f"---\ntitle: Post {number}\ndate: 2024-01-01 00:{number % 60:02d}:00\n---\n"
+        texts[f"post-{number:03d}.md"] = f"{front}Some prose.\n\n{fences}"
     # Fluid guesses the language of a block without one, as the slow case does.
-    (root / "_config.yml").write_text("timezone: UTC\npermalink: :title/\ntheme: fluid\n", encoding="utf-8")
-    settings = root / "pelicanconf.py"
-    settings.write_text(
-        textwrap.dedent(
-            """\
-            PATH = "content"
-            PLUGINS = ["pelican_hexo_tags"]
-            HEXO_CONFIG = "_config.yml"
-            ARTICLE_PATHS = ["_posts"]
-            PAGE_PATHS = []
-            TIMEZONE = "UTC"
-            CACHE_CONTENT = True
-            LOAD_CONTENT_CACHE = True
-            """
-        ),
-        encoding="utf-8",
-    )
-    return settings
+    hexo_config = "timezone: UTC\npermalink: :title/\ntheme: fluid\n"
+    return write_hexo_site(root, texts, hexo_config, "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n")
 
 
 def _pages(output: Path) -> dict[str, str]:
