@@ -237,44 +237,27 @@ from pelican_hexo_tags.reader import HexoReader
 
 site = Path(sys.argv[1])
 settings = read_settings(str(site / "pelicanconf.py"))
-spent = {"tags": 0.0}
-depth = [0]
+spent = {"tags": 0.0, "bodies": 0.0}
+depth = {"tags": 0, "bodies": 0}
 
-def timed(function):
-    # Only the outermost call counts: a tag's body may hold tags.
+def timed(function, key, inside=None):
+    # Only the outermost call counts (a tag's body may hold tags), and only within `inside` when given.
     def wrapper(*args, **kwargs):
-        if depth[0]:
+        if depth[key] or (inside and not depth[inside]):
             return function(*args, **kwargs)
-        depth[0] += 1
+        depth[key] += 1
         start = time.perf_counter()
         try:
             return function(*args, **kwargs)
         finally:
-            spent["tags"] += time.perf_counter() - start
-            depth[0] -= 1
+            spent[key] += time.perf_counter() - start
+            depth[key] -= 1
     return wrapper
 
-pipeline.lex = timed(pipeline.lex)
-pipeline._render_tag = timed(pipeline._render_tag)
-spent["bodies"] = 0.0
-render_markdown = pipeline.render_markdown
-in_body = [0]
-
-
-def body_markdown(*args, **kwargs):
-    # A block tag's body is Markdown, rendered inside the tag's call: counted apart, outermost only.
-    if not depth[0] or in_body[0]:
-        return render_markdown(*args, **kwargs)
-    in_body[0] += 1
-    start = time.perf_counter()
-    try:
-        return render_markdown(*args, **kwargs)
-    finally:
-        spent["bodies"] += time.perf_counter() - start
-        in_body[0] -= 1
-
-
-pipeline.render_markdown = body_markdown
+pipeline.lex = timed(pipeline.lex, "tags")
+pipeline._render_tag = timed(pipeline._render_tag, "tags")
+# A block tag's body is Markdown, rendered inside the tag's call: counted apart.
+pipeline.render_markdown = timed(pipeline.render_markdown, "bodies", inside="tags")
 reader = HexoReader(settings)
 posts = sorted((site / "content" / "_posts").rglob("*.md"))
 for post in posts[:50]:
