@@ -30,7 +30,7 @@ import logging
 import os
 import pickle
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pelican
@@ -217,7 +217,7 @@ class IncrementalWriter(Writer):
             self._site_value_ids = {id(value) for value in context.values() if isinstance(value, (list, dict))}
         return self._site_value_ids
 
-    def _page_fingerprint(self, template: Any, localcontext: Mapping[str, Any], context: Mapping[str, Any]) -> str:
+    def _page_description(self, template: Any, localcontext: Mapping[str, Any], context: Mapping[str, Any]) -> Any:
         own = {
             key: value
             for key, value in localcontext.items()
@@ -228,7 +228,7 @@ class IncrementalWriter(Writer):
         whole_lists = {f"{key}_page": key for key in ("articles", "dates")}
         shallow = {whole_lists[key] for key in own if key in whole_lists}
         site_values = self._site_values(context)
-        description = (
+        return (
             self._site_fingerprint(context),
             getattr(template, "name", None),
             sorted(
@@ -237,9 +237,15 @@ class IncrementalWriter(Writer):
                 for key, value in own.items()
             ),
         )
-        return _digest(description)
 
-    def unchanged(self, path: str, fingerprint: str) -> bool:
+    def can_keep(self, path: str, describe: Callable[[], Any]) -> bool:
+        """Whether ``path`` is as the last build wrote it from the same inputs; notes them for the next build."""
+        try:
+            fingerprint = _digest(describe())
+        except Exception as error:  # noqa: BLE001 - what we cannot describe is simply written
+            logger.debug("not fingerprinting %s: %s", path, error)
+            return False
+        self._current[path] = fingerprint
         previous = self._previous.get(path)
         if previous is None or previous[0] != fingerprint:
             return False
@@ -258,21 +264,16 @@ class IncrementalWriter(Writer):
     def write_feed(self, elements: Any, context: dict[str, Any], path: Any = None, *args: Any, **kwargs: Any) -> Any:
         if path:
             complete_path = sanitised_join(self.output_path, path)
-            try:
-                description = (
-                    self._site_fingerprint(context),
-                    repr(args),
-                    repr(sorted(kwargs.items())),
-                    [self._fingerprints.describe(e, deep=True) for e in elements[: self.settings["FEED_MAX_ITEMS"]]],
-                )
-            except Exception as error:  # noqa: BLE001 - a feed we cannot describe is simply written
-                logger.debug("not fingerprinting %s: %s", complete_path, error)
-            else:
-                fingerprint = self._current[complete_path] = _digest(description)
-                if self.unchanged(complete_path, fingerprint) and complete_path not in self._written_files:
-                    self._written_files.add(complete_path)
-                    self.kept += 1
-                    return None
+            shown = elements[: self.settings["FEED_MAX_ITEMS"]]
+
+            def describe() -> Any:
+                items = [self._fingerprints.describe(element, deep=True) for element in shown]
+                return (self._site_fingerprint(context), repr(args), repr(sorted(kwargs.items())), items)
+
+            if self.can_keep(complete_path, describe) and complete_path not in self._written_files:
+                self._written_files.add(complete_path)
+                self.kept += 1
+                return None
         return super().write_feed(elements, context, path, *args, **kwargs)
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
@@ -300,13 +301,7 @@ class _CheckedTemplate:
     def render(self, localcontext: Mapping[str, Any]) -> str:
         writer = self._writer
         path = sanitised_join(writer.output_path, localcontext["output_file"])
-        try:
-            fingerprint = writer._page_fingerprint(self._template, localcontext, self._context)
-        except Exception as error:  # noqa: BLE001 - a page we cannot describe is simply rendered
-            logger.debug("not fingerprinting %s: %s", path, error)
-            return self._template.render(localcontext)
-        writer._current[path] = fingerprint
-        if writer.unchanged(path, fingerprint):
+        if writer.can_keep(path, lambda: writer._page_description(self._template, localcontext, self._context)):
             writer._keep.add(path)
             return ""
         return self._template.render(localcontext)
