@@ -11,6 +11,7 @@ from pelican import signals
 from . import tags as _tag_packs  # noqa: F401 - registers the built-in tag packs
 from .assets import fill_series, inject_bundles
 from .content_cache import cover_hexo_inputs
+from .feeds import clean_feed
 from .html import escape_html, html_tag
 from .incremental import incremental_writer, save_page_fingerprints
 from .integration import (
@@ -49,6 +50,7 @@ _CONNECTIONS = (
     (signals.static_generator_finalized, publish_asset_folders),
     (signals.article_generator_finalized, fill_series),
     (signals.content_written, inject_bundles),
+    (signals.feed_generated, clean_feed),
     (signals.all_generators_finalized, warn_duplicate_urls),
     (signals.all_generators_finalized, resolve_post_links),
     (signals.all_generators_finalized, resolve_cross_post_assets),
