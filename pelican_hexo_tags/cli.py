@@ -4,9 +4,26 @@
     pelican-hexo check PATH [--format text|json] [--theme NAME]
 
 ``import`` mirrors the Hexo ``source/`` folder into the new site's content
-(posts, drafts, pages and static files keep their paths, so every URL stays)
-and writes a ``pelicanconf.py``; ``check`` builds into a scratch folder and
-reports every problem a real build would warn about, by post and by kind.
+(posts, drafts, pages and static files keep their paths, so every URL stays;
+copies keep their file times, which Hexo's ``updated`` comes from) and writes
+a ``pelicanconf.py``. Re-running it merges: every file that appeared in the
+Hexo site since is added, and every file already in the new site is kept (it
+may have been edited) unless ``--force``. With ``--link`` a missing folder
+becomes one symlink, and files missing from a real folder become symlinks.
+
+``check`` builds into a scratch folder and reports every problem a real build
+would warn about, by post and by kind. It also counts the Markdown files
+Pelican reads under the article and page paths against the posts and pages
+the build produced: each file found but not built is a ``lost-post``, and a
+build that fails outright is a ``build-failed``.
+
+Exit status: 0 when nothing is wrong; 1 when ``check`` found an error (see
+``ERROR_KINDS``: lost posts and failed builds are errors) or ``import`` could
+not copy some file; 2 when a path cannot be used (missing, a file where a
+folder is needed, not a Hexo site, an unreadable ``_config.yml``, a target
+inside the source) and when ``check`` finds no post at all, since a folder
+without posts is a wrong path far more often than an empty blog. Each of
+those prints one ``error: ...`` line on stderr.
 """
 
 from __future__ import annotations
@@ -30,6 +47,10 @@ from .config import HexoConfig, read_config_file
 CONFIG_NAME = "_config.yml"
 # Folders under source/ Hexo does not publish as they are.
 _POSTS, _DRAFTS = "_posts", "_drafts"
+# Every feed Pelican 4.12's DEFAULT_CONFIG turns on (the others default to None).
+_FEEDS_OFF = dict.fromkeys(
+    ("FEED_ALL_ATOM", "CATEGORY_FEED_ATOM", "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "TRANSLATION_FEED_ATOM")
+)
 
 
 def _language(config: HexoConfig) -> str:
@@ -107,83 +128,182 @@ def render_settings(config: HexoConfig, config_name: str = CONFIG_NAME) -> str:
         'TAG_REGEX_SUBSTITUTIONS = [(r"""[\\s~`!@#$%^&*()\\-_+=\\[\\]{}|\\\\;:"\'<>,.?/]+""", "-"), (r"^-+|-+$", "")]',
         "CATEGORY_REGEX_SUBSTITUTIONS = TAG_REGEX_SUBSTITUTIONS",
         "",
-        "FEED_ALL_ATOM = None",
-        "CATEGORY_FEED_ATOM = None",
-        "AUTHOR_FEED_ATOM = None",
-        "AUTHOR_FEED_RSS = None",
+        "# Every feed Pelican makes by default, off: none of them is at a URL the Hexo blog had.",
+        *(f"{key} = None" for key in _FEEDS_OFF),
         "",
     ]
     return "\n".join(lines)
 
 
-def _remove(target: Path) -> None:
-    if target.is_symlink() or target.is_file():
-        target.unlink()
-    elif target.exists():
-        shutil.rmtree(target)
+class CliError(Exception):
+    """A path the command cannot work with; ``main`` prints it as one ``error:`` line and exits 2."""
 
 
-def _place(source: Path, target: Path, link: bool) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if link:
-        target.symlink_to(source.resolve(), target_is_directory=source.is_dir())
-    elif source.is_dir():
-        shutil.copytree(source, target)
-    else:
-        shutil.copy2(source, target)
+def _hexo_source(hexo_dir: Path) -> tuple[HexoConfig, Path, list[str]]:
+    """The config, ``source/`` folder and config warnings of the Hexo site at ``hexo_dir``."""
+    if not hexo_dir.exists():
+        raise CliError(f"{hexo_dir} not found")
+    if not hexo_dir.is_dir():
+        raise CliError(f"{hexo_dir} is a file, not a Hexo site folder")
+    config_path = hexo_dir / CONFIG_NAME
+    if not config_path.exists() and not config_path.is_symlink():
+        raise CliError(f"{config_path} not found: is {hexo_dir} a Hexo site?")
+    try:
+        with open(config_path, "rb"):
+            pass
+    except OSError as error:
+        # read_config_file would turn this into a warning and go on with Hexo's defaults,
+        # which may name another source folder than the blog's.
+        raise CliError(f"cannot read {config_path}: {error.strerror or error}") from None
+    data, problems = read_config_file(str(config_path))
+    config = HexoConfig(data)
+    source = hexo_dir / str(config.get("source_dir") or "source")
+    if not source.is_dir():
+        raise CliError(f"{source} not found: is {hexo_dir} a Hexo site?")
+    return config, source, [f"warning: {problem}" for problem in problems]
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _check_target(hexo_dir: Path, source: Path, pelican_dir: Path) -> None:
+    if pelican_dir.exists() and not pelican_dir.is_dir():
+        raise CliError(f"{pelican_dir} is a file: import needs a folder (new or existing) for the Pelican site")
+    content = pelican_dir / "content"
+    if content.exists() and not content.is_dir():
+        raise CliError(f"{content} is a file: import mirrors {source} into a folder there")
+    site, hexo, mirrored, into = pelican_dir.resolve(), hexo_dir.resolve(), source.resolve(), content.resolve()
+    if site == hexo:
+        raise CliError(f"{pelican_dir} is the Hexo site itself: import into a new folder")
+    if _inside(into, mirrored) or _inside(mirrored, into):
+        # Copying a folder into itself never ends; a content folder holding the Hexo source
+        # would have Pelican read the Hexo site twice.
+        raise CliError(f"{content} and {source} overlap: import into a folder outside the Hexo source")
 
 
 def _count_files(path: Path) -> int:
-    if path.is_file():
+    if not path.is_dir():
         return 1
     return sum(len(files) for _, _, files in os.walk(path, followlinks=True))
+
+
+def _error_line(source: Path, error: OSError) -> str:
+    return f"error: could not import {source}: {error.strerror or error}"
+
+
+class _Merge:
+    """Puts a source tree at a target, file by file, counting what it added, kept and replaced."""
+
+    def __init__(self, link: bool, force: bool) -> None:
+        self.link, self.force = link, force
+        self.counts: Counter[str] = Counter()
+        self.errors: list[str] = []
+
+    def put(self, source: Path, target: Path, ancestors: frozenset[Path] = frozenset()) -> None:
+        try:
+            self._put(source, target, ancestors)
+        except OSError as error:
+            self.errors.append(_error_line(source, error))
+
+    def _put(self, source: Path, target: Path, ancestors: frozenset[Path]) -> None:
+        if not target.exists() and not target.is_symlink():
+            self.counts["added"] += self._place(source, target, ancestors)
+        elif target.exists() and os.path.samefile(source, target):
+            # A link an earlier ``--link`` import made: it already shows every file, old and new.
+            self.counts["kept"] += _count_files(source)
+        elif source.is_dir() and target.is_dir():
+            real = self._enter(source, ancestors)
+            for child in sorted(source.iterdir()):
+                self.put(child, target / child.name, real)
+        elif self.force:
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)
+            else:
+                target.unlink()
+            self.counts["replaced"] += self._place(source, target, ancestors)
+        else:
+            self.counts["kept"] += _count_files(source)
+
+    @staticmethod
+    def _enter(source: Path, ancestors: frozenset[Path]) -> frozenset[Path]:
+        real = source.resolve()
+        if real in ancestors:
+            raise OSError(f"a symlink loops back to {real}")
+        return ancestors | {real}
+
+    def _place(self, source: Path, target: Path, ancestors: frozenset[Path]) -> int:
+        """Copy or link ``source`` to the free ``target``; returns how many files it placed."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if self.link:
+            target.symlink_to(source.resolve(), target_is_directory=source.is_dir())
+            return _count_files(source)
+        if not source.is_dir():
+            # copy2: Hexo's ``updated`` comes from the file's mtime.
+            shutil.copy2(source, target)
+            return 1
+        inner = self._enter(source, ancestors)
+        target.mkdir()
+        placed = 0
+        for child in sorted(source.iterdir()):
+            try:
+                placed += self._place(child, target / child.name, inner)
+            except OSError as error:
+                self.errors.append(_error_line(child, error))
+        # Last: adding the files changed the folder's time.
+        shutil.copystat(source, target)
+        return placed
 
 
 def import_site(hexo_dir: Path, pelican_dir: Path, link: bool = False, force: bool = False) -> list[str]:
     """Import ``hexo_dir`` into ``pelican_dir``; returns what was done, one line each.
 
-    Each top-level entry of ``source/`` is mirrored into ``content/``; an
-    entry already there is kept unless ``force``, so re-running is safe.
+    ``source/`` is merged into ``content/`` file by file: a file not there yet
+    is copied (or linked), one already there is kept unless ``force``, so
+    re-running adds what the Hexo site gained since. A file that could not be
+    imported is an ``error: ...`` line; a path that cannot be used raises
+    ``CliError``.
     """
     hexo_dir, pelican_dir = Path(hexo_dir), Path(pelican_dir)
-    config_path = hexo_dir / CONFIG_NAME
-    if not config_path.is_file():
-        raise SystemExit(f"error: {config_path} not found: is {hexo_dir} a Hexo site?")
-    data, problems = read_config_file(str(config_path))
-    report = [f"warning: {problem}" for problem in problems]
-    config = HexoConfig(data)
-    source = hexo_dir / str(config.get("source_dir") or "source")
-    if not source.is_dir():
-        raise SystemExit(f"error: {source} not found: is {hexo_dir} a Hexo site?")
+    config, source, report = _hexo_source(hexo_dir)
+    _check_target(hexo_dir, source, pelican_dir)
     content = pelican_dir / "content"
     content.mkdir(parents=True, exist_ok=True)
-    counts: Counter[str] = Counter()
+    merges: dict[str, _Merge] = {}
     for entry in sorted(source.iterdir()):
-        target = content / entry.name
-        if target.exists() or target.is_symlink():
-            if not force:
-                report.append(f"kept {target} (it exists; --force replaces it)")
-                continue
-            _remove(target)
-        _place(entry, target, link)
-        kind = {"_posts": "posts", "_drafts": "drafts"}.get(entry.name, "pages and files")
-        counts[kind] += _count_files(entry)
+        kind = {_POSTS: "posts", _DRAFTS: "drafts"}.get(entry.name, "pages and files")
+        merge = merges.setdefault(kind, _Merge(link, force))
+        merge.put(entry, content / entry.name)
     verb = "linked" if link else "copied"
-    for kind, count in counts.items():
-        report.append(f"{verb} {count} files ({kind}) from {source} to {content}")
+    for kind, merge in merges.items():
+        if merge.counts["added"] or not (merge.counts["kept"] or merge.counts["replaced"]):
+            report.append(f"{verb} {merge.counts['added']} files ({kind}) from {source} to {content}")
+        if merge.counts["replaced"]:
+            report.append(f"replaced {merge.counts['replaced']} files ({kind}) in {content} (--force)")
+        if merge.counts["kept"]:
+            report.append(f"kept {merge.counts['kept']} files ({kind}) already in {content} (--force replaces them)")
+        report += merge.errors
     for config_file in sorted(hexo_dir.glob("_config*.yml")):
         target = pelican_dir / config_file.name
         if target.exists() and not force:
             report.append(f"kept {target} (it exists; --force replaces it)")
             continue
-        shutil.copy2(config_file, target)
+        try:
+            shutil.copy2(config_file, target)
+        except OSError as error:
+            report.append(f"error: could not copy {config_file}: {error.strerror or error}")
+            continue
         report.append(f"copied {config_file.name}")
     settings = pelican_dir / "pelicanconf.py"
     if settings.exists() and not force:
         report.append(f"kept {settings} (it exists; --force rewrites it)")
     else:
-        settings.write_text(render_settings(config), encoding="utf-8")
-        report.append(f"wrote {settings}")
+        try:
+            settings.write_text(render_settings(config), encoding="utf-8")
+        except OSError as error:
+            report.append(f"error: could not write {settings}: {error.strerror or error}")
+        else:
+            report.append(f"wrote {settings}")
     report.append(f"next: pelican -s {settings}   (then open {pelican_dir / 'output' / 'index.html'})")
     report.append(f"before that, `pelican-hexo check {hexo_dir}` lists every post that needs a look")
     return report
@@ -201,10 +321,7 @@ def _check_settings(path: Path, theme: str | None, output: Path) -> dict[str, An
         "STATIC_PATHS": [],
         "LOAD_CONTENT_CACHE": False,
         "CACHE_CONTENT": False,
-        "FEED_ALL_ATOM": None,
-        "CATEGORY_FEED_ATOM": None,
-        "AUTHOR_FEED_ATOM": None,
-        "AUTHOR_FEED_RSS": None,
+        **_FEEDS_OFF,
     }
     if (path / CONFIG_NAME).is_file():
         data, _ = read_config_file(str(path / CONFIG_NAME))
@@ -223,12 +340,83 @@ def _check_settings(path: Path, theme: str | None, output: Path) -> dict[str, An
     return read_settings(None, override=overrides)
 
 
-def check_site(path: Path, theme: str | None = None, progress: bool = False) -> list[dict[str, Any]]:
-    """Every problem a build of ``path`` reports: ``{"file", "line", "kind", "message"}``."""
+def _check_path(path: Path) -> None:
+    """Raise ``CliError`` unless ``path`` is a readable Hexo site or folder of posts."""
+    if not path.exists():
+        raise CliError(f"{path} not found")
+    if not path.is_dir():
+        raise CliError(f"{path} is a file: check takes a Hexo site folder or a folder of posts")
+    if (path / CONFIG_NAME).exists() or (path / CONFIG_NAME).is_symlink():
+        _hexo_source(path)
+    elif not os.access(path, os.R_OK | os.X_OK):
+        raise CliError(f"cannot read {path}: permission denied")
+
+
+# Pelican's own Markdown reader's extensions: every file it would hand to a reader as a post.
+MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+_ARTICLE_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles", "hidden_translations")
+_PAGE_LISTS = ("pages", "translations", "hidden_pages", "hidden_translations", "draft_pages", "draft_translations")
+
+
+class _Census:
+    """The posts a build found (Markdown files under the article and page paths) and the ones it built."""
+
+    def __init__(self) -> None:
+        self.found: set[str] | None = None
+        self.built: set[str] = set()
+
+    def take(self, generators: list[Any]) -> None:
+        # After every generator's context: ``layout: page`` posts have moved from the
+        # articles to the pages by then.
+        from pelican.generators import ArticlesGenerator, PagesGenerator
+
+        self.found = set()
+        for generator in generators:
+            if isinstance(generator, ArticlesGenerator):
+                paths, excludes, lists = "ARTICLE_PATHS", "ARTICLE_EXCLUDES", _ARTICLE_LISTS
+            elif isinstance(generator, PagesGenerator):
+                paths, excludes, lists = "PAGE_PATHS", "PAGE_EXCLUDES", _PAGE_LISTS
+            else:
+                continue
+            files = generator.get_files(
+                generator.settings[paths], exclude=generator.settings[excludes], extensions=MARKDOWN_EXTENSIONS
+            )
+            self.found.update(os.path.normpath(os.path.join(generator.path, name)) for name in files)
+            for name in lists:
+                self.built.update(
+                    os.path.normpath(content.source_path) for content in getattr(generator, name, None) or ()
+                )
+
+
+class _SkipReasons(logging.Handler):
+    """Pelican's errors about a source file, by file: why a post was not built."""
+
+    def __init__(self, content_path: str) -> None:
+        super().__init__(logging.ERROR)
+        self.content_path = content_path
+        self.reasons: dict[str, str] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Pelican logs "Could not process" without the exception unless DEBUG, but from
+        # inside the ``except`` block: the exception is still the one being handled.
+        error = record.exc_info[1] if isinstance(record.exc_info, tuple) else sys.exc_info()[1]
+        why = record.getMessage()
+        if error is not None and str(error) not in why:
+            why += f": {type(error).__name__}: {error}"
+        for arg in record.args if isinstance(record.args, tuple) else ():
+            source = getattr(arg, "source_path", arg)
+            if isinstance(source, str) and source:
+                self.reasons.setdefault(os.path.normpath(os.path.join(self.content_path, source)), why)
+
+
+def _run_check(path: Path, theme: str | None, progress: bool) -> tuple[list[dict[str, Any]], int, int]:
+    """The problems of a build of ``path``, and how many posts it found and built."""
     from pelican import Pelican, signals
 
     from .reader import problem_reported
 
+    _check_path(path)
+    shown, path = str(path), path.resolve()
     found: list[dict[str, Any]] = []
 
     def collect(source: str, *, line: int, kind: str, message: str) -> None:
@@ -240,26 +428,69 @@ def check_site(path: Path, theme: str | None = None, progress: bool = False) -> 
         if bar is not None:
             bar.update()
 
+    census = _Census()
+    pelican_logger = logging.getLogger("pelican")
+    level = pelican_logger.level
+    reasons: _SkipReasons | None = None
+    failed = False
     problem_reported.connect(collect)
     signals.article_generator_context.connect(advance)
     signals.page_generator_context.connect(advance)
+    signals.all_generators_finalized.connect(census.take)
     try:
         # Pelican prints its summary on stdout, which belongs to the report (JSON).
         with tempfile.TemporaryDirectory(prefix="pelican-hexo-check-") as scratch, redirect_stdout(io.StringIO()):
-            settings = _check_settings(Path(path), theme, Path(scratch))
-            Pelican(settings).run()
+            try:
+                settings = _check_settings(path, theme, Path(scratch))
+                reasons = _SkipReasons(settings["PATH"])
+                pelican_logger.addHandler(reasons)
+                if not pelican_logger.isEnabledFor(logging.ERROR):
+                    # ``main`` quiets every logger; the reasons a post was skipped are still wanted.
+                    pelican_logger.setLevel(logging.ERROR)
+                Pelican(settings).run()
+            except Exception as error:  # noqa: BLE001 - whatever Pelican raises is a problem to report, not a crash
+                failed = True
+                message = f"the build failed: {type(error).__name__}: {error}"
+                found.append({"file": shown, "line": 1, "kind": "build-failed", "message": message})
     finally:
         problem_reported.disconnect(collect)
         signals.article_generator_context.disconnect(advance)
         signals.page_generator_context.disconnect(advance)
+        signals.all_generators_finalized.disconnect(census.take)
+        if reasons is not None:
+            pelican_logger.removeHandler(reasons)
+        pelican_logger.setLevel(level)
         if bar is not None:
             bar.close()
-    root = str(Path(path).resolve())
-    for problem in found:
-        problem["file"] = (
-            os.path.relpath(problem["file"], root) if problem["file"].startswith(root) else problem["file"]
+    posts = census.found or set()
+    if not failed and not posts:
+        raise CliError(
+            f"no posts found in {shown}: no {' '.join('.' + e for e in MARKDOWN_EXTENSIONS)} file"
+            " under the article or page paths; is it a Hexo site or a folder of posts?"
         )
-    return sorted(found, key=lambda p: (p["file"], p["line"], p["kind"]))
+    if not failed:
+        for lost in sorted(posts - census.built):
+            why = reasons.reasons.get(lost) if reasons is not None else None
+            if why:
+                why = why.replace(str(path) + os.sep, "")
+            message = f"found but not built: {why}" if why else "found but not built (Pelican gave no reason)"
+            found.append({"file": lost, "line": 1, "kind": "lost-post", "message": message})
+    root = str(path)
+    for problem in found:
+        if problem["kind"] != "build-failed" and problem["file"].startswith(root):
+            problem["file"] = os.path.relpath(problem["file"], root)
+    problems = sorted(found, key=lambda p: (p["file"], p["line"], p["kind"]))
+    return problems, len(posts), len(posts & census.built)
+
+
+def check_site(path: Path, theme: str | None = None, progress: bool = False) -> list[dict[str, Any]]:
+    """Every problem a build of ``path`` reports: ``{"file", "line", "kind", "message"}``.
+
+    Posts found but not built are ``lost-post`` problems, a build that raises is
+    one ``build-failed`` problem; a path that cannot be checked (or holds no post)
+    raises ``CliError``.
+    """
+    return _run_check(Path(path), theme, progress)[0]
 
 
 class _ProgressBar:
@@ -284,21 +515,51 @@ def _progress_bar(path: Path) -> _ProgressBar | None:
     return _ProgressBar(total) if total >= 50 and sys.stderr.isatty() else None
 
 
-ERROR_KINDS = frozenset({"front-matter", "unknown-tag", "tag", "post-link", "missing-asset", "duplicate-url"})
+ERROR_KINDS = frozenset(
+    {"front-matter", "unknown-tag", "tag", "post-link", "missing-asset", "duplicate-url", "lost-post", "build-failed"}
+)
 
 
-def _print_report(problems: list[dict[str, Any]]) -> None:
+def _print_report(problems: list[dict[str, Any]], posts: int, built: int) -> None:
     for problem in problems:
         print(f"{problem['file']}:{problem['line']}: [{problem['kind']}] {problem['message']}")
     totals = Counter(problem["kind"] for problem in problems)
     print()
+    print(f"{posts} posts found, {built} built")
     if not totals:
         print("no problems found")
     for kind, count in sorted(totals.items()):
         print(f"{count:6d}  {kind}")
 
 
+def _import(args: argparse.Namespace) -> int:
+    failed = False
+    for line in import_site(args.hexo_site, args.pelican_site, link=args.link, force=args.force):
+        failed |= line.startswith("error:")
+        print(line, file=sys.stderr if line.startswith("error:") else sys.stdout)
+    return 1 if failed else 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    # The report says it all; Pelican's own log would repeat every line.
+    root_logger = logging.getLogger()
+    level = root_logger.level
+    root_logger.setLevel(logging.CRITICAL)
+    try:
+        problems, posts, built = _run_check(args.path, args.theme, progress=args.format == "text")
+    finally:
+        root_logger.setLevel(level)
+    if args.format == "json":
+        totals = dict(Counter(problem["kind"] for problem in problems))
+        report = {"problems": problems, "totals": totals, "posts": {"found": posts, "built": built}}
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        _print_report(problems, posts, built)
+    return 1 if any(problem["kind"] in ERROR_KINDS for problem in problems) else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``pelican-hexo``; returns the exit status (see the module docstring)."""
     parser = argparse.ArgumentParser(prog="pelican-hexo", description="Move a Hexo blog to Pelican.")
     commands = parser.add_subparsers(dest="command", required=True)
     importer = commands.add_parser("import", help="mirror a Hexo site into a new Pelican site")
@@ -311,24 +572,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     checker.add_argument("--format", choices=("text", "json"), default="text")
     checker.add_argument("--theme", help="tag dialect (next, butterfly, fluid, stellar …); default: the config's")
     args = parser.parse_args(argv)
-    if args.command == "import":
-        for line in import_site(args.hexo_site, args.pelican_site, link=args.link, force=args.force):
-            print(line)
-        return 0
-    # The report says it all; Pelican's own log would repeat every line.
-    root_logger = logging.getLogger()
-    level = root_logger.level
-    root_logger.setLevel(logging.CRITICAL)
     try:
-        problems = check_site(args.path, args.theme, progress=args.format == "text")
-    finally:
-        root_logger.setLevel(level)
-    if args.format == "json":
-        totals = dict(Counter(problem["kind"] for problem in problems))
-        print(json.dumps({"problems": problems, "totals": totals}, ensure_ascii=False, indent=1))
-    else:
-        _print_report(problems)
-    return 1 if any(problem["kind"] in ERROR_KINDS for problem in problems) else 0
+        return _import(args) if args.command == "import" else _check(args)
+    except CliError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        # A folder that vanished or turned unwritable halfway: still one line, not a traceback.
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

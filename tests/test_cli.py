@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import re
 import textwrap
 from pathlib import Path
 
 import pytest
 from conftest import build_site
+from pelican.settings import DEFAULT_CONFIG
 
-from pelican_hexo_tags.cli import check_site, import_site, main
+from pelican_hexo_tags import reader
+from pelican_hexo_tags.cli import CliError, _check_settings, check_site, import_site, main, render_settings
+from pelican_hexo_tags.config import HexoConfig
 
 CONFIG = """\
 title: Small Blog
@@ -95,6 +100,8 @@ def test_imported_site_builds_every_url(hexo_site: Path, tmp_path: Path) -> None
     assert (out / "labels/C/index.html").is_file()
     assert (out / "history/index.html").is_file()
     assert [d.title for d in build.drafts] == ["Idea"]
+    # The config names a language: Pelican's default TRANSLATION_FEED_ATOM would write feeds/all-zh-CN.atom.xml.
+    assert not list(out.rglob("*.xml"))
 
 
 def test_reimport_keeps_what_is_there_unless_forced(hexo_site: Path, tmp_path: Path) -> None:
@@ -119,7 +126,7 @@ def test_import_with_link_symlinks(hexo_site: Path, tmp_path: Path) -> None:
 
 
 def test_import_refuses_a_folder_that_is_not_hexo(tmp_path: Path) -> None:
-    with pytest.raises(SystemExit, match=r"not a Hexo site|not found"):
+    with pytest.raises(CliError, match=r"_config.yml not found: is .* a Hexo site"):
         import_site(tmp_path, tmp_path / "out")
 
 
@@ -176,3 +183,247 @@ def test_a_duplicate_url_does_not_abort_the_build(tmp_path: Path) -> None:
     )
     assert "body of a.md" in build.page("same/place/index.html")
     assert "body of b.md" in build.page("same/place-2/index.html")
+
+
+# --- bad paths: one `error:` line on stderr, exit status 2 -------------------------------------
+
+
+def _bad_paths(root: Path) -> dict[str, tuple[list[str], str]]:
+    """Each case: the argv, and what its error line must say."""
+    site = make_hexo_site(root / "hexo")
+    (root / "file.txt").write_text("x\n", encoding="utf-8")
+    (root / "plain").mkdir()
+    no_source = root / "no-source"
+    no_source.mkdir()
+    (no_source / "_config.yml").write_text("title: x\n", encoding="utf-8")
+    config_dir = root / "config-dir"
+    (config_dir / "_config.yml").mkdir(parents=True)
+    (config_dir / "source/_posts").mkdir(parents=True)
+    broken_config = root / "broken-config"
+    (broken_config / "source/_posts").mkdir(parents=True)
+    (broken_config / "_config.yml").symlink_to(root / "gone.yml")
+    content_file = root / "content-file"
+    content_file.mkdir()
+    (content_file / "content").write_text("x\n", encoding="utf-8")
+    return {
+        "check a file": (["check", str(root / "file.txt")], "is a file"),
+        "check a missing folder": (["check", str(root / "nonexistent")], "not found"),
+        "check a Hexo site without source/": (["check", str(no_source)], "source not found"),
+        "check a _config.yml that is a folder": (["check", str(config_dir)], "cannot read"),
+        "check a _config.yml that is a broken link": (["check", str(broken_config)], "cannot read"),
+        "import into a file": (["import", str(site), str(root / "file.txt")], "is a file"),
+        "import from a missing folder": (["import", str(root / "nonexistent"), str(root / "out")], "not found"),
+        "import from a file": (["import", str(root / "file.txt"), str(root / "out")], "is a file"),
+        "import from a folder that is not Hexo": (["import", str(root / "plain"), str(root / "out")], "a Hexo site?"),
+        "import without source/": (["import", str(no_source), str(root / "out")], "source not found"),
+        "import a _config.yml that is a folder": (["import", str(config_dir), str(root / "out")], "cannot read"),
+        "import a broken _config.yml link": (["import", str(broken_config), str(root / "out")], "cannot read"),
+        "import into the source itself": (["import", str(site), str(site / "source")], "overlap"),
+        "import under the source": (["import", str(site), str(site / "source/blog")], "overlap"),
+        "import into the Hexo site itself": (["import", str(site), str(site)], "the Hexo site itself"),
+        "import where content/ is a file": (["import", str(site), str(content_file)], "is a file"),
+    }
+
+
+def test_every_bad_path_is_one_error_line_and_exit_2(tmp_path: Path, capsys) -> None:
+    cases = _bad_paths(tmp_path)
+    capsys.readouterr()
+    for name, (argv, says) in cases.items():
+        assert main(argv) == 2, name
+        captured = capsys.readouterr()
+        lines = captured.err.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: "), (name, captured.err)
+        assert says in lines[0], (name, lines[0])
+        assert captured.out == "", name
+    # Nothing was made where the import refused to go.
+    assert not (tmp_path / "hexo/source/content").exists()
+    assert not (tmp_path / "hexo/content").exists()
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_an_unreadable_config_is_an_error(hexo_site: Path, tmp_path: Path, capsys) -> None:
+    (hexo_site / "_config.yml").chmod(0)
+    assert main(["import", str(hexo_site), str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err.startswith("error: cannot read")
+
+
+def test_check_of_a_folder_without_posts_says_so(tmp_path: Path, capsys) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty/notes.txt").write_text("not a post\n", encoding="utf-8")
+    assert main(["check", str(tmp_path / "empty")]) == 2
+    captured = capsys.readouterr()
+    assert "no problems found" not in captured.out
+    assert re.fullmatch(r"error: no posts found in .*empty: .*\n", captured.err)
+    site = make_hexo_site(tmp_path / "hexo")
+    for post in (site / "source").rglob("*.md"):
+        post.unlink()
+    assert main(["check", str(site), "--format", "json"]) == 2
+    assert capsys.readouterr().err.startswith("error: no posts found")
+    with pytest.raises(CliError, match="no posts found"):
+        check_site(tmp_path / "empty")
+
+
+# --- check: every post found must be built --------------------------------------------------
+
+
+def test_check_counts_posts_found_and_built(hexo_site: Path, capsys) -> None:
+    main(["check", str(hexo_site), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    # hello, linked, the draft idea and the page about/index.
+    assert report["posts"] == {"found": 4, "built": 4}
+    assert "lost-post" not in report["totals"]
+    main(["check", str(hexo_site)])
+    assert "4 posts found, 4 built" in capsys.readouterr().out
+
+
+def test_a_post_the_reader_fails_on_is_a_lost_post(hexo_site: Path, monkeypatch, capsys) -> None:
+    real_read = reader.HexoReader.read
+
+    def read(self: reader.HexoReader, source_path: str):
+        if source_path.endswith("hello.md"):
+            raise ValueError("the reader choked here")
+        return real_read(self, source_path)
+
+    monkeypatch.setattr(reader.HexoReader, "read", read)
+    lost = [p for p in check_site(hexo_site) if p["kind"] == "lost-post"]
+    assert [(p["file"], p["line"]) for p in lost] == [("source/_posts/hello.md", 1)]
+    assert "ValueError: the reader choked here" in lost[0]["message"]
+    assert main(["check", str(hexo_site)]) == 1
+    out = capsys.readouterr().out
+    assert "source/_posts/hello.md:1: [lost-post] found but not built: Could not process _posts/hello.md" in out
+    assert "4 posts found, 3 built" in out
+    assert re.search(r"^ +1  lost-post$", out, re.MULTILINE)
+
+
+def test_posts_pelican_skips_are_lost_posts(tmp_path: Path) -> None:
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "fine.md").write_text("---\ntitle: Fine\ndate: 2024-01-01\n---\nx\n", encoding="utf-8")
+    # A link to nothing is listed like a file, and reading it fails.
+    (posts / "gone.markdown").symlink_to(tmp_path / "elsewhere.md")
+    # Pelican refuses to write outside its output folder.
+    (posts / "escape.mkd").write_text(
+        "---\ntitle: Out\ndate: 2024-01-01\npermalink: ../../../../../../escaped/\n---\nx\n", encoding="utf-8"
+    )
+    lost = {p["file"]: p["message"] for p in check_site(posts) if p["kind"] == "lost-post"}
+    assert set(lost) == {"gone.markdown", "escape.mkd"}
+    assert "FileNotFoundError" in lost["gone.markdown"]
+    assert "outside output path" in lost["escape.mkd"]
+    assert str(posts) not in lost["escape.mkd"]
+
+
+def test_a_failing_build_is_a_problem_not_a_traceback(hexo_site: Path, monkeypatch, capsys) -> None:
+    from pelican.generators import ArticlesGenerator
+
+    def generate_output(self: ArticlesGenerator, writer: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ArticlesGenerator, "generate_output", generate_output)
+    problems = check_site(hexo_site)
+    failed = [p for p in problems if p["kind"] == "build-failed"]
+    assert len(failed) == 1
+    assert "OSError: [Errno 28] No space left on device" in failed[0]["message"]
+    assert failed[0]["file"] == str(hexo_site)
+    assert main(["check", str(hexo_site)]) == 1
+    captured = capsys.readouterr()
+    assert "[build-failed] the build failed: OSError" in captured.out
+    assert "Traceback" not in captured.out + captured.err
+
+
+# --- feeds -----------------------------------------------------------------------------------
+
+
+def _feeds_on(settings: dict) -> dict[str, object]:
+    feeds = {key for key in DEFAULT_CONFIG if re.fullmatch(r"\w*FEED\w*_(ATOM|RSS)", key)}
+    assert "TRANSLATION_FEED_ATOM" in feeds and "FEED_ALL_ATOM" in feeds
+    return {key: settings.get(key, DEFAULT_CONFIG[key]) for key in feeds if settings.get(key, DEFAULT_CONFIG[key])}
+
+
+def test_no_feed_of_pelicans_defaults_is_left_on(tmp_path: Path) -> None:
+    namespace: dict = {}
+    exec(compile(render_settings(HexoConfig({"language": "de"})), "pelicanconf.py", "exec"), namespace)
+    assert _feeds_on(namespace) == {}
+    (tmp_path / "posts").mkdir()
+    assert _feeds_on(_check_settings(tmp_path / "posts", None, tmp_path / "out")) == {}
+
+
+# --- re-import merges -------------------------------------------------------------------------
+
+
+def test_reimport_adds_what_the_hexo_site_gained(hexo_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "pelican"
+    import_site(hexo_site, site)
+    (site / "content/_posts/hello.md").write_text("---\ntitle: Edited in Pelican\n---\n", encoding="utf-8")
+    (hexo_site / "source/_posts/new.md").write_text("---\ntitle: New\ndate: 2024-04-01\n---\nx\n", encoding="utf-8")
+    (hexo_site / "source/_posts/new").mkdir()
+    (hexo_site / "source/_posts/new/shot.png").write_text("PNG2", encoding="utf-8")
+    (hexo_site / "source/_posts/hello/second.png").write_text("PNG3", encoding="utf-8")
+    (hexo_site / "source/robots.txt").write_text("User-agent: *\n", encoding="utf-8")
+    report = import_site(hexo_site, site)
+    assert (site / "content/_posts/new.md").read_text(encoding="utf-8").startswith("---\ntitle: New")
+    assert (site / "content/_posts/new/shot.png").read_text() == "PNG2"
+    assert (site / "content/_posts/hello/second.png").read_text() == "PNG3"
+    assert (site / "content/robots.txt").is_file()
+    assert "Edited in Pelican" in (site / "content/_posts/hello.md").read_text(encoding="utf-8")
+    content = site / "content"
+    assert f"copied 3 files (posts) from {hexo_site / 'source'} to {content}" in report
+    assert f"kept 3 files (posts) already in {content} (--force replaces them)" in report
+    assert f"copied 1 files (pages and files) from {hexo_site / 'source'} to {content}" in report
+    # Nothing new the third time: only kept lines.
+    again = import_site(hexo_site, site)
+    assert not [line for line in again if line.startswith("copied") and "files" in line]
+    forced = import_site(hexo_site, site, force=True)
+    assert "Edited" not in (site / "content/_posts/hello.md").read_text(encoding="utf-8")
+    assert f"replaced 6 files (posts) in {content} (--force)" in forced
+
+
+def test_reimport_with_link_links_the_new_files(hexo_site: Path, tmp_path: Path) -> None:
+    copied = tmp_path / "copied"
+    import_site(hexo_site, copied)
+    (hexo_site / "source/_posts/new.md").write_text("---\ntitle: New\n---\n", encoding="utf-8")
+    report = import_site(hexo_site, copied, link=True)
+    assert (copied / "content/_posts/new.md").is_symlink()
+    assert not (copied / "content/_posts/hello.md").is_symlink()
+    assert any(line.startswith("linked 1 files (posts)") for line in report)
+    linked = tmp_path / "linked"
+    import_site(hexo_site, linked, link=True)
+    (hexo_site / "source/_posts/newer.md").write_text("---\ntitle: Newer\n---\n", encoding="utf-8")
+    report = import_site(hexo_site, linked, link=True, force=True)
+    # The folder link from the first run shows the new post already; --force must not unlink through it.
+    assert (linked / "content/_posts").is_symlink()
+    assert (hexo_site / "source/_posts/hello.md").is_file()
+    assert (linked / "content/_posts/newer.md").read_text(encoding="utf-8").startswith("---")
+
+
+def test_import_keeps_file_and_folder_times(hexo_site: Path, tmp_path: Path) -> None:
+    source = hexo_site / "source"
+    old = 1_500_000_000
+    for number, path in enumerate(sorted(source.rglob("*"), key=lambda p: -len(p.parts))):
+        os.utime(path, (old + number, old + number))
+    site = tmp_path / "pelican"
+    import_site(hexo_site, site)
+    (source / "_posts/later.md").write_text("---\ntitle: Later\n---\n", encoding="utf-8")
+    (source / "_posts/later").mkdir()
+    (source / "_posts/later/a.png").write_text("PNG", encoding="utf-8")
+    os.utime(source / "_posts/later/a.png", (old - 5, old - 5))
+    os.utime(source / "_posts/later", (old - 6, old - 6))
+    os.utime(source / "_posts/later.md", (old - 7, old - 7))
+    import_site(hexo_site, site)
+    checked = 0
+    for path in source.rglob("*"):
+        target = site / "content" / path.relative_to(source)
+        if path.is_dir() and path.name in ("_posts", "source"):
+            continue  # gained a file after the first import: its time is the merge's
+        assert target.stat().st_mtime == path.stat().st_mtime, path
+        checked += 1
+    assert checked == len(list(source.rglob("*"))) - 1
+
+
+def test_a_file_that_cannot_be_copied_is_reported_and_the_rest_copied(hexo_site: Path, tmp_path: Path, capsys) -> None:
+    (hexo_site / "source/_posts/dangling.md").symlink_to(tmp_path / "nowhere.md")
+    assert main(["import", str(hexo_site), str(tmp_path / "pelican")]) == 1
+    captured = capsys.readouterr()
+    assert re.fullmatch(r"error: could not import .*dangling\.md: No such file or directory\n", captured.err)
+    assert (tmp_path / "pelican/content/_posts/hello.md").is_file()
+    assert "wrote " in captured.out
