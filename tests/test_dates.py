@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from pelican_hexo_tags.dates import InvalidDate, get_timezone, localize, parse_hexo_date
+from pelican_hexo_tags.dates import InvalidDate, get_timezone, js_yaml_timestamp, localize, parse_hexo_date
 from pelican_hexo_tags.yaml_loader import load_yaml
+
+FIXTURES = Path(__file__).parent / "fixtures" / "dates"
 
 
 def test_yaml_datetime():
@@ -27,10 +34,11 @@ def test_yaml_date():
         ("2024-02-22 09:36:09", dt.datetime(2024, 2, 22, 9, 36, 9)),
         ("2016/10/21 13:27:53", dt.datetime(2016, 10, 21, 13, 27, 53)),
         ("2020/08/15", dt.datetime(2020, 8, 15)),
-        ("2020年4月27日22:19:27", dt.datetime(2020, 4, 27, 22, 19, 27)),
-        ("2020年4月27日 22:19:27", dt.datetime(2020, 4, 27, 22, 19, 27)),
         ("2019-10-14 15:40", dt.datetime(2019, 10, 14, 15, 40)),
         ("2024-3-1 8:05:09", dt.datetime(2024, 3, 1, 8, 5, 9)),
+        # Real blogs' typos that V8's legacy reader still places on their day.
+        ("2020-09-06 22:010:17", dt.datetime(2020, 9, 6, 22, 10, 17)),
+        ("2023/08/22 12:42:33:16", dt.datetime(2023, 8, 22, 12, 42, 33, 16000)),
     ],
 )
 def test_date_strings(text, expected):
@@ -63,7 +71,7 @@ def test_yaml_iso_with_offset_reads_the_utc_digits():
 @pytest.mark.parametrize(
     ("millis", "expected"),
     [
-        (0, dt.datetime(1970, 1, 1)),
+        (1, dt.datetime(1970, 1, 1, 0, 0, 0, 1000)),
         (1373821294000, dt.datetime(2013, 7, 14, 17, 1, 34)),
         (1700000000000, dt.datetime(2023, 11, 14, 22, 13, 20)),
     ],
@@ -76,11 +84,15 @@ def test_epoch_milliseconds(millis, expected):
     "value",
     [
         "0000-00-00 00:00:00",
-        "2020-09-06 22:010:17",
+        # V8 reads 年/月/日 as words, and a word after a number ends the date.
+        "2020年4月27日22:19:27",
+        "2020年4月27日 22:19:27",
         "not a date",
         "",
         None,
-        True,
+        False,
+        0,  # falsy, so Hexo's toDate never calls new Date on it
+        float("nan"),
     ],
 )
 def test_invalid_dates_raise(value):
@@ -114,3 +126,128 @@ def test_localize_without_zone_stays_naive():
 @pytest.mark.parametrize("name", ["", None, "Not/AZone"])
 def test_get_timezone_unknown_is_none(name):
     assert get_timezone(name) is None
+
+
+# The tables below are from Hexo 8.1.2 via hexo-oracle (/work/shared/tools/hexo-oracle): each input
+# written as a post's `date:` both quoted and plain, built once with `timezone: UTC` and once with
+# `timezone: Asia/Shanghai` on a UTC machine. `date` null means Hexo gave up and used the file's
+# birth time, so the post landed on the build day.
+ORACLE = json.loads((FIXTURES / "hexo_oracle_dates.json").read_text(encoding="utf-8"))["cases"]
+_YAML_TIMESTAMP = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
+    r"(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?"
+)
+
+
+def _hexo_wall_clock(iso: str) -> dt.datetime | None:
+    """Hexo's date as naive UTC digits; None where Python has no such year (0, negative, > 9999)."""
+    if not re.match(r"\d{4}-", iso):
+        return None
+    if iso.startswith("0000"):
+        return None
+    return dt.datetime.fromisoformat(iso.replace("Z", ""))
+
+
+_EPOCH = dt.datetime(1970, 1, 1)
+
+
+def _case_id(case: dict) -> str:
+    return f"{case['yaml']}:{case['text']!r}"
+
+
+def _parsed_or_invalid(value: object) -> dt.datetime | None:
+    try:
+        return parse_hexo_date(value)
+    except InvalidDate:
+        return None
+
+
+@pytest.mark.parametrize("case", [c for c in ORACLE if c["yaml"] == "quoted"], ids=_case_id)
+def test_quoted_strings_match_hexo(case: dict) -> None:
+    # A quoted date is always a string to Hexo, so this is new Date(text) alone.
+    expected = case["date"] and _hexo_wall_clock(case["date"])
+    assert _parsed_or_invalid(case["text"]) == expected
+
+
+@pytest.mark.parametrize("case", [c for c in ORACLE if c["yaml"] == "plain"], ids=_case_id)
+def test_plain_values_match_hexo(case: dict) -> None:
+    expected = case["date"] and _hexo_wall_clock(case["date"])
+    if _YAML_TIMESTAMP.fullmatch(case["text"]):
+        # js-yaml makes the Date; yaml_loader is expected to hand over js_yaml_timestamp's result.
+        built = js_yaml_timestamp(case["text"])
+        assert built == expected
+        assert built is None or parse_hexo_date(built) == expected
+    else:
+        assert _parsed_or_invalid(load_yaml(f"date: {case['text']}")["date"]) == expected
+
+
+@pytest.mark.parametrize(
+    "case",
+    # Year 1 in Shanghai is year 0 in UTC, which Python cannot hold.
+    [
+        c
+        for c in ORACLE
+        if c["yaml"] == "quoted" and c["date"] and (_hexo_wall_clock(c["date"]) or dt.datetime.min).year > 1
+    ],
+    ids=_case_id,
+)
+def test_permalink_day_and_site_timezone_match_hexo(case: dict) -> None:
+    parsed = parse_hexo_date(case["text"])
+    assert case["path"].startswith(f"{parsed.year:04d}/{parsed.month:02d}/{parsed.day:02d}/")
+    # With `timezone: Asia/Shanghai` Hexo keeps the digits and reads them as Shanghai time.
+    shanghai = localize(parsed, get_timezone("Asia/Shanghai")).astimezone(dt.timezone.utc)
+    assert shanghai.replace(tzinfo=None) == dt.datetime.fromisoformat(case["date_in_asia_shanghai"].replace("Z", ""))
+
+
+def test_oracle_table_covers_the_brief() -> None:
+    texts = {c["text"] for c in ORACLE}
+    for text in ("2020-09-06 22:010:17", "2023/08/22 12:42:33:16", "2020-9-6", "Sun Sep 06 2020 22:10:17"):
+        assert text in texts
+    assert sum(c["date"] is None for c in ORACLE) >= 40  # rejections are tested as much as acceptances
+
+
+V8 = json.loads((FIXTURES / "v8_new_date.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize(("text", "millis"), V8)
+def test_matches_v8_new_date(text: str, millis: int | None) -> None:
+    # `new Date(text).getTime()` in Node 20 (TZ=UTC) for generated strings; null is NaN.
+    try:
+        expected = None if millis is None else _EPOCH + dt.timedelta(milliseconds=millis)
+    except OverflowError:
+        expected = None  # a JavaScript year Python cannot hold: refused rather than misplaced
+    assert _parsed_or_invalid(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("0000-00-00 00:00:00", dt.datetime(1899, 11, 30)),
+        ("2020-13-01", dt.datetime(2021, 1, 1)),
+        ("2020-09-06 22:10:60", dt.datetime(2020, 9, 6, 22, 11)),
+        ("0099-01-01", dt.datetime(1999, 1, 1)),
+        ("2020-09-06 22:10:17.123456 +8", dt.datetime(2020, 9, 6, 14, 10, 17, 123000)),
+        ("2020-9-6", None),  # a date alone needs two-digit month and day to be a YAML timestamp
+        ("9999-99-99 99:99:99", None),  # js-yaml's year 10007
+    ],
+)
+def test_js_yaml_timestamp_rolls_fields_over(text: str, expected: dt.datetime | None) -> None:
+    # Values from js-yaml 4 (Hexo 8.1.2's) `load("date: " + text)` in Node.
+    assert js_yaml_timestamp(text) == expected
+
+
+def test_long_inputs_are_read_in_one_pass() -> None:
+    # An unclosed parenthesis swallows the rest, as in V8; long digit runs keep nine digits.
+    assert _parsed_or_invalid("(" * 200_000 + "2020-09-06") is None
+    assert parse_hexo_date("2020-09-06 " + " " * 200_000 + "22:10") == dt.datetime(2020, 9, 6, 22, 10)
+    assert parse_hexo_date("0" * 200_000 + "2020-09-06") == dt.datetime(2020, 9, 6)
+
+
+@given(st.one_of(st.text(), st.text(alphabet="0123456789-/:.+ TZzapmSepGMT()年月日,\x00\u3000")))
+def test_never_raises_anything_but_invalid_date(text: str) -> None:
+    try:
+        result = parse_hexo_date(text)
+    except InvalidDate:
+        return
+    assert isinstance(result, dt.datetime)
+    assert result.tzinfo is None
