@@ -101,6 +101,9 @@ def render_settings(config: HexoConfig, config_name: str = CONFIG_NAME) -> str:
         "STATIC_EXCLUDE_SOURCES = True",
         "# Hexo copies .html files under source/ as they are; there is no reStructuredText.",
         'READERS = {"rst": None, "html": None, "htm": None}',
+        "# The plugin dates posts as Hexo does; Pelican's date from the file name only loses",
+        "# a post whose name is no date (2019-02-29-x.md).",
+        'FILENAME_METADATA = ""',
         "",
         'PLUGINS = ["pelican_hexo_tags"]',
         f"HEXO_CONFIG = {config_name!r}",
@@ -212,7 +215,8 @@ class _Merge:
         elif target.exists() and os.path.samefile(source, target):
             # A link an earlier ``--link`` import made: it already shows every file, old and new.
             self.counts["kept"] += _count_files(source)
-        elif source.is_dir() and target.is_dir():
+        elif source.is_dir() and target.is_dir() and not target.is_symlink():
+            # A link to some other folder is the user's: merging (or --force) would write there.
             real = self._enter(source, ancestors)
             for child in sorted(source.iterdir()):
                 self.put(child, target / child.name, real)
@@ -321,6 +325,7 @@ def _check_settings(path: Path, theme: str | None, output: Path) -> dict[str, An
         "STATIC_PATHS": [],
         "LOAD_CONTENT_CACHE": False,
         "CACHE_CONTENT": False,
+        "FILENAME_METADATA": "",
         **_FEEDS_OFF,
     }
     if (path / CONFIG_NAME).is_file():
@@ -400,7 +405,11 @@ class _SkipReasons(logging.Handler):
         # Pelican logs "Could not process" without the exception unless DEBUG, but from
         # inside the ``except`` block: the exception is still the one being handled.
         error = record.exc_info[1] if isinstance(record.exc_info, tuple) else sys.exc_info()[1]
-        why = record.getMessage()
+        try:
+            why = record.getMessage()
+        except (TypeError, ValueError):
+            self.handleError(record)
+            return
         if error is not None and str(error) not in why:
             why += f": {type(error).__name__}: {error}"
         for arg in record.args if isinstance(record.args, tuple) else ():
