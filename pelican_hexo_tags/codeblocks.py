@@ -36,6 +36,10 @@ class CodeBlock:
     caption: str = ""
     options: dict[str, str] = field(default_factory=dict)
     removed_newlines: int = 0
+    # The info string as written: where Hexo hands the fence to the Markdown engine, its lang is the first word.
+    info: str = ""
+    # Spaces before the opening fence, which marked takes off each code line when it renders the fence.
+    indent: str = ""
 
 
 def parse_info_string(info: str) -> tuple[str, str, dict[str, str]]:
@@ -72,10 +76,13 @@ def cut_fences(text: str) -> tuple[str, list[CodeBlock]]:
 
     def replace(match: re.Match[str]) -> str:
         start, _fence, info, code, end = match.groups()
-        code = _strip_quote_markers(re.sub(r"\n$", "", code), start)
+        # Hexo's ``/\n$/`` drops one newline; Python's ``$`` would also match before it and drop two,
+        # losing a blank last line of the code (one gutter line fewer than Hexo).
+        code = _strip_quote_markers(code.removesuffix("\n"), start)
         lang, caption, options = parse_info_string(info)
         removed = match.group(0).count("\n") - end.count("\n")
-        blocks.append(CodeBlock(code, lang, caption, options, removed))
+        indent = start if not start.strip() else ""
+        blocks.append(CodeBlock(code, lang, caption, options, removed, info, indent))
         return start + placeholder("code", len(blocks) - 1) + end
 
     return FENCE_RE.sub(replace, text), blocks
@@ -112,12 +119,28 @@ def prime_code_blocks(blocks: list[CodeBlock], config: Mapping[str, Any]) -> Non
         highlight.prime_highlight_engine(engine_keys(blocks, config))
 
 
+def _engine_code_block(block: CodeBlock) -> str:
+    """A fence Hexo left to the Markdown engine (no highlighter, or ``highlight:false``).
+
+    marked names the language by the info string's first word (options included), and takes the
+    fence's indentation off the code lines (a fence in a list item). The code keeps a blank last
+    line; marked's one closing newline is left out, which a browser does not show.
+    """
+    words = block.info.split()
+    # A block made without its info string (by a tag, not a fence) has only its parsed language.
+    lang = words[0] if words else ("" if block.options.get("highlight") == "false" else block.lang)
+    attribute = f' class="language-{escape_html(lang)}"' if lang else ""
+    code = block.code
+    if block.indent:
+        # marked's indentCodeCompensation: only lines indented at least as far as the fence lose it.
+        width = len(block.indent)
+        code = "\n".join(line[width:] if len(line) - len(line.lstrip()) >= width else line for line in code.split("\n"))
+    return f"<pre><code{attribute}>{escape_code(code)}</code></pre>"
+
+
 def render_code_block(block: CodeBlock, config: Mapping[str, Any]) -> str:
     """The HTML Hexo puts in place of a fenced block, per the site's highlighter settings."""
-    if block.options.get("highlight") == "false":
-        return f"<pre><code>{escape_code(block.code)}</code></pre>"
-    if not config.get("syntax_highlighter"):
-        lang = f' class="language-{escape_html(block.lang)}"' if block.lang else ""
-        return f"<pre><code{lang}>{escape_code(block.code)}</code></pre>"
+    if block.options.get("highlight") == "false" or not config.get("syntax_highlighter"):
+        return _engine_code_block(block)
     options = highlight.options_from(block.options, block.code, block.lang, block.caption)
     return highlight.escape_braces(highlight.highlight(block.code, options, config))
