@@ -10,7 +10,9 @@ regexes (``src/rules.ts``, ``src/Tokenizer.ts``) and hexo-renderer-marked's ``li
 * ``~x~`` and ``~~x~~`` become ``<del>`` with marked's regex, i.e. without CommonMark flanking rules;
 * hexo-renderer-marked's smartypants (curly quotes, en/em dashes, ellipsis) on prose text only;
 * hexo-renderer-marked's description lists (``Term`` / ``: Definition`` paragraphs);
-* :func:`fix_table_delimiters`: tables whose delimiter row starts ``- |``, which marked accepts.
+* :func:`fix_table_delimiters`: tables whose delimiter row starts ``- |``, which marked accepts;
+* ATX headings whose ``#`` are followed by any JavaScript ``\\s`` (``###\u3000映射``, no-break space),
+  where CommonMark asks for a space or tab.
 
 Use: ``md.use(marked_compat_plugin)`` on a ``commonmark`` parser with ``breaks`` on and linkify,
 typographer and the strikethrough rule off, then ``md.render(fix_table_delimiters(text))``.
@@ -23,6 +25,7 @@ import unicodedata
 
 import mdurl
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -457,17 +460,82 @@ def fix_table_delimiters(text: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------------
+# ATX headings (marked `block.heading`: /^ {0,3}(#{1,6})(?=\s|$)(.*)(?:\n+|$)/ and Tokenizer.heading)
+# --------------------------------------------------------------------------------------------------
+
+_JS_SPACE_SET = frozenset(" \t\n\v\f\r\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff") | frozenset(
+    chr(c) for c in range(0x2000, 0x200B)
+)
+# JavaScript's `.` stops at these, so marked's `(.*)` cannot reach the end of such a line.
+_JS_LINE_BREAKS = ("\u2028", "\u2029")
+
+
+def _js_trim(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and text[start] in _JS_SPACE_SET:
+        start += 1
+    while end > start and text[end - 1] in _JS_SPACE_SET:
+        end -= 1
+    return text[start:end]
+
+
+def _heading_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: marked's ATX heading, which takes any JavaScript whitespace after the ``#``.
+
+    CJK authors type an ideographic space (U+3000) there, and editors put a no-break space; marked
+    (so Hexo) makes a heading of ``###\u3000映射`` where CommonMark wants a space or tab. The text
+    is trimmed with JavaScript's ``trim`` and a closing ``#`` run is dropped only after a plain space
+    (or when nothing else is left), as in marked's tokenizer.
+    """
+    if state.is_code_block(start_line):
+        return False
+    pos = state.bMarks[start_line] + state.tShift[start_line]
+    maximum = state.eMarks[start_line]
+    src = state.src
+    level = 0
+    while pos + level < maximum and src[pos + level] == "#" and level < 7:
+        level += 1
+    if not 1 <= level <= 6:
+        return False
+    rest = src[pos + level : maximum]
+    if rest and rest[0] not in _JS_SPACE_SET:
+        return False
+    if any(mark in rest for mark in _JS_LINE_BREAKS):
+        return False
+    if silent:
+        return True
+    text = _js_trim(rest)
+    if text.endswith("#"):
+        trimmed = text.rstrip("#")
+        if not trimmed or trimmed.endswith(" "):
+            text = _js_trim(trimmed)
+    state.line = start_line + 1
+    token = state.push("heading_open", f"h{level}", 1)
+    token.markup = "#" * level
+    token.map = [start_line, state.line]
+    token = state.push("inline", "", 0)
+    token.content = text
+    token.map = [start_line, state.line]
+    token.children = []
+    token = state.push("heading_close", f"h{level}", -1)
+    token.markup = "#" * level
+    return True
+
+
+# --------------------------------------------------------------------------------------------------
 # The plugin
 # --------------------------------------------------------------------------------------------------
 
 
 def marked_compat_plugin(md: MarkdownIt) -> None:
-    """Install marked's autolinks, strikethrough, smartypants and Hexo's description lists.
+    """Install marked's autolinks, strikethrough, headings, smartypants and Hexo's description lists.
 
     markdown-it's own strikethrough rule is disabled (marked's has no flanking rules); linkify and
     the typographer must be left off by the caller, since these rules replace them.
     """
     md.disable(["strikethrough"], ignoreInvalid=True)
+    # In place of markdown-it's rule, so it keeps interrupting paragraphs, block quotes and list items.
+    md.block.ruler.at("heading", _heading_rule, {"alt": ["paragraph", "reference", "blockquote"]})
     md.inline.ruler.before("emphasis", "marked_del", _del_rule)
     md.inline.ruler.at("text", _text_rule)
     md.inline.ruler.before("text", "marked_url", _url_rule)
