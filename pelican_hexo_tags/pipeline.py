@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from pelican.readers import MarkdownReader
 
@@ -30,6 +30,7 @@ from .highlight import highlighter_of
 from .html import escape_html, refuse_unsafe_urls
 from .lexer import PLACEHOLDER_MARK, PLACEHOLDER_RE, LexResult, TagCall, lex
 from .math import MathRenderer, katex_macros, math_mode, mermaid_block, page_assets
+from .metadata import URL_SAFE
 from .nunjucks import NUNJUCKS_VARIABLES, NunjucksError, evaluate, to_string
 from .paths import contained_path
 from .registry import TagContext, TagError, TagRegistry
@@ -96,30 +97,128 @@ class PostEnvironment:
         found = contained_path(os.path.dirname(self.asset_dir), f"{name}/{rest}")
         return found is not None and os.path.isfile(found)
 
+    def _source_root(self) -> str | None:
+        """The folder published at the site's ``root`` (Hexo's ``source/``, mirrored as Pelican's ``PATH``)."""
+        source = os.path.abspath(self.source_path)
+        content = self.settings.get("PATH")
+        if content and source.startswith(os.path.abspath(str(content)).rstrip(os.sep) + os.sep):
+            return os.path.abspath(str(content))
+        parts = source.split(os.sep)
+        for folder in ("_posts", "_drafts"):
+            if folder in parts[:-1]:
+                at = len(parts) - 2 - parts[:-1][::-1].index(folder)
+                return os.sep.join(parts[:at]) or os.sep
+        return None
+
+    def _published(self, relative: str) -> bool:
+        """Whether ``source/relative`` is a file the site publishes at ``root + relative``.
+
+        Hexo skips hidden and ``_`` files and folders (``_posts`` is only published as asset folders).
+        """
+        root = self._source_root()
+        segments = unquote(relative).split("/")
+        if root is None or not relative or any(s.startswith(("_", ".")) for s in segments):
+            return False
+        found = contained_path(root, "/".join(segments))
+        return found is not None and os.path.isfile(found)
+
+    def _source_relative(self, path: str) -> str | None:
+        """``path`` as the author's editor reads it: from the post file's folder, as a path under ``source/``."""
+        root = self._source_root()
+        if root is None:
+            return None
+        folder = os.path.relpath(os.path.dirname(os.path.abspath(self.source_path)), root)
+        if folder.startswith(".."):
+            return None
+        base = [] if folder == "." else folder.replace(os.sep, "/").split("/")
+        joined, climbed = _clip_dots("/".join([*base, path]))
+        return None if climbed else joined
+
     def resolve_image(self, src: str) -> str:
         """Where a Markdown image's ``src`` points once published, as Hexo made it.
 
-        With ``post_asset_folder``, a relative path (``1.jpg`` or ``NAME/1.jpg``)
-        is the post's asset, as hexo-asset-image and marked's ``postAsset``
-        make it; otherwise the renderer's ``prependRoot`` decides.
+        Hexo (hexo-renderer-marked, checked with the oracle; tests/test_paths_and_blocks.py) makes a
+        relative ``src`` ``root + src`` (``/../../images/x.png``) with ``prependRoot`` on, the post's
+        asset URL first when ``postAsset`` finds the file in the post's asset folder, and leaves it
+        as written with ``prependRoot: false`` or ``relative_link``, for the browser to resolve
+        against the post's URL. The URL here is, in this order:
+
+        1. the post's asset, when ``post_asset_folder`` is on and the file is in its asset folder,
+           with or without ``postAsset`` (without it Hexo's ``/x.png`` is usually a broken image,
+           and hexo-asset-image or Typora put the file there for this post);
+        2. where Hexo's link lands, when a published file is there; written as a clean absolute
+           path (``/images/x.png`` for Hexo's ``/../../images/x.png``) so it also works in summaries.
+           A ``..`` above the site's top is dropped there, not at the domain's: with ``root: /blog/``
+           Hexo's ``/blog/../../images/x.png`` left the site, ``/blog/images/x.png`` is the file;
+        3. the file the author pointed at, read from the post file's folder as an editor does
+           (``../../images/x.png`` in ``_posts/projects/`` is ``source/images/x.png``), where Hexo
+           left the path relative and the permalink does not mirror the source folders, so the
+           browser missed it (``/post/images/x.png`` from ``/post/projects/Travel Planner/``);
+        4. another post's asset folder (``NAME/x.png`` copied from a post beside this one);
+        5. otherwise Hexo's own link (the asset URL when the path stays in the asset folder),
+           reported when the post has an asset folder.
         """
         if not src or re.match(r"^(#|//|[a-zA-Z][\w+.-]*:)", src):
             return src
         root = self.config.root
+        # hexo-renderer-marked skips its root prefixing for relative_link sites.
+        prepend = self.config.prepend_root and not (
+            not self.config.uses_markdown_it and self.config.get("relative_link")
+        )
         if src.startswith("/"):
-            return root.rstrip("/") + src if self.config.prepend_root else src
-        if self.config.post_asset_folder:
-            original = src
-            if self.asset_prefix and src.startswith(self.asset_prefix + "/"):
-                src = src[len(self.asset_prefix) + 1 :]
-            src = src.removeprefix("./")
-            if self.asset_dir and not os.path.isfile(os.path.join(self.asset_dir, unquote(src.split("?")[0]))):
-                if self._in_another_posts_folder(src):
-                    # That post's URL is known once all posts are read (links.resolve_cross_post_assets).
-                    return CROSS_POST_ASSET_PREFIX + src
-                self.missing_assets.append(original)
-            return self.asset_url + src
-        return root + src.removeprefix("./") if self.config.prepend_root else src
+            return root.rstrip("/") + src if prepend else src
+        cut = min((i for i in (src.find("?"), src.find("#")) if i >= 0), default=len(src))
+        path, suffix = src[:cut], src[cut:]
+
+        inner = path
+        if self.asset_prefix and inner.startswith(self.asset_prefix + "/"):
+            inner = inner[len(self.asset_prefix) + 1 :]
+        inner, climbs_out = _clip_dots(inner)
+        in_folder = self.config.post_asset_folder and not climbs_out and bool(inner)
+        if in_folder and self.asset_dir and os.path.isfile(os.path.join(self.asset_dir, unquote(inner))):
+            return self.asset_url + inner + suffix
+
+        if prepend:
+            hexo_path: str | None = _clip_dots(path)[0]
+        else:
+            landed = urlsplit(urljoin("http://site" + root + quote(self.post_path, safe=URL_SAFE), path)).path
+            hexo_path = landed[len(root) :] if landed.startswith(root) else None
+        if hexo_path is not None and self._published(hexo_path):
+            return root + hexo_path + suffix
+        pointed = self._source_relative(path)
+        if pointed is not None and self._published(pointed):
+            return root + pointed + suffix
+        if in_folder and self.asset_dir and self._in_another_posts_folder(inner):
+            # That post's URL is known once all posts are read (links.resolve_cross_post_assets).
+            return CROSS_POST_ASSET_PREFIX + inner + suffix
+
+        if self.config.post_asset_folder and self.asset_dir:
+            self.missing_assets.append(src)
+        if in_folder:
+            return self.asset_url + inner + suffix
+        if prepend:
+            return root + _clip_dots(path)[0] + suffix
+        return src
+
+
+def _clip_dots(path: str) -> tuple[str, bool]:
+    """``path`` without ``.`` and ``..`` segments, and whether a ``..`` climbed above its start.
+
+    A ``..`` above the start is dropped, as a browser does at a site's top.
+    """
+    out: list[str] = []
+    climbed = False
+    for segment in path.split("/"):
+        if segment in ("", "."):
+            continue
+        if segment == "..":
+            if out:
+                out.pop()
+            else:
+                climbed = True
+            continue
+        out.append(segment)
+    return "/".join(out), climbed
 
 
 # An image in another post's asset folder, until that post's URL is known.
@@ -439,6 +538,21 @@ def _restore_code(
     return PLACEHOLDER_RE.sub(fill, html)
 
 
+def _where_written(body: str, src: str) -> tuple[str, int]:
+    """An image ``src`` as the author spelled it, and its index in ``body`` (-1 if not found).
+
+    The engine percent-encodes the URL (``图.png`` arrives as ``%E5%9B%BE.png``), so the decoded
+    form is looked for too; as the target of ``](`` first, so prose naming the file earlier is skipped.
+    """
+    spellings = list(dict.fromkeys([unquote(src), src]))
+    for prefix in ("](", "](<", "]: ", ""):
+        for spelling in spellings:
+            at = body.find(prefix + spelling)
+            if at >= 0:
+                return spelling, at + len(prefix)
+    return spellings[0], -1
+
+
 def render_post(body: str, env: PostEnvironment, first_line: int = 1) -> RenderedPost:
     """Render a post body (front matter already removed) to its HTML and excerpt."""
     html, blocks = render_markdown(body, env, first_line)
@@ -446,9 +560,10 @@ def render_post(body: str, env: PostEnvironment, first_line: int = 1) -> Rendere
     # Stylesheets and scripts for math and diagrams go first, so the excerpt has them too.
     html = page_assets(env.page_state, env.settings, _url_for(env)) + html
     for src in dict.fromkeys(env.missing_assets):
-        at = body.find(src)
+        written, at = _where_written(body, src)
         line = first_line + body.count("\n", 0, at) if at >= 0 else first_line
-        env.warn(line, f"image {src} is not in the post's asset folder", "missing-asset")
+        where = "the post's asset folder" if not _clip_dots(written)[1] else "the post's asset folder or under source/"
+        env.warn(line, f"image {written} is not in {where}", "missing-asset")
     html = external_links(html, env.config)
     custom_excerpt = env.metadata.get("excerpt") or env.metadata.get("description")
     if custom_excerpt:
