@@ -23,6 +23,7 @@ from .integration import (
     put_layout_pages_in,
     remember_asset_owner,
     report_article_problems,
+    report_config_notices,
     report_page_problems,
     warn_duplicate_urls,
 )
@@ -55,6 +56,8 @@ _CONNECTIONS = (
     (signals.all_generators_finalized, resolve_post_links),
     (signals.all_generators_finalized, resolve_cross_post_assets),
     (signals.initialized, forget_problems),
+    # After forget_problems, so that a strict build counts them.
+    (signals.initialized, report_config_notices),
     (signals.get_writer, incremental_writer),
     (signals.finalized, save_page_fingerprints),
     (signals.finalized, fail_strict_build),

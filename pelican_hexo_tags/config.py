@@ -7,17 +7,19 @@ Comes from the Hexo ``_config.yml`` named by the ``HEXO_CONFIG`` setting
 
 from __future__ import annotations
 
-import copy
 import logging
 import os
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import yaml
 
-from .yaml_loader import load_yaml
+from .site.config_keys import ConfigProblem, normalise_config
+from .site.package_json import Version, read_site_package
+from .yaml_loader import key_lines_of, load_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -45,55 +47,8 @@ PLUGIN_SETTINGS = frozenset(
     }
 )
 
-# The subset of hexo/lib/hexo/default_config.ts that changes how posts render.
-HEXO_DEFAULTS: dict[str, Any] = {
-    "title": "Hexo",
-    "author": "John Doe",
-    "language": "en",
-    "timezone": "",
-    "url": "http://example.com",
-    "root": "/",
-    "permalink": ":year/:month/:day/:title/",
-    "permalink_defaults": {},
-    "pretty_urls": {"trailing_index": True, "trailing_html": True},
-    "source_dir": "source",
-    "tag_dir": "tags",
-    "archive_dir": "archives",
-    "category_dir": "categories",
-    "code_dir": "downloads/code",
-    "new_post_name": ":title.md",
-    "default_layout": "post",
-    "titlecase": False,
-    "external_link": {"enable": True, "field": "site", "exclude": ""},
-    "filename_case": 0,
-    "render_drafts": False,
-    "post_asset_folder": False,
-    "relative_link": False,
-    "future": True,
-    "syntax_highlighter": "highlight.js",
-    "highlight": {
-        "line_number": True,
-        "tab_replace": "",
-        "wrap": True,
-        "exclude_languages": [],
-        "language_attr": False,
-        "hljs": False,
-        "line_threshold": 0,
-        "first_line_number": "always1",
-        "strip_indent": True,
-    },
-    "prismjs": {"preprocess": True, "line_number": True, "tab_replace": ""},
-    "default_category": "uncategorized",
-    "category_map": {},
-    "tag_map": {},
-    "date_format": "YYYY-MM-DD",
-    "time_format": "HH:mm:ss",
-    "updated_option": "mtime",
-    "per_page": 10,
-    "pagination_dir": "page",
-    "marked": {},
-    "theme": "landscape",
-}
+# ``HexoConfig(hexo_version=...)`` unset: the version comes from the site's package.json.
+_FROM_PACKAGE_JSON = object()
 
 
 def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
@@ -104,17 +59,6 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
         else:
             base[key] = value
     return base
-
-
-def _legacy_highlighter(data: Mapping[str, Any]) -> str:
-    """Configs from before Hexo 7 chose with ``highlight.enable`` / ``prismjs.enable``."""
-    prismjs = data.get("prismjs")
-    if isinstance(prismjs, Mapping) and prismjs.get("enable") is True:
-        return "prismjs"
-    highlight = data.get("highlight")
-    if isinstance(highlight, Mapping) and highlight.get("enable") is False:
-        return ""
-    return "highlight.js"
 
 
 def _mtimes(root: str, theme: str) -> tuple[float, ...]:
@@ -168,19 +112,41 @@ def _fluid_highlight(config: HexoConfig) -> None:
     )
 
 
+@dataclass(frozen=True)
+class ConfigNotice:
+    """A config problem as a build reports it: the file, the line of the key, what was done instead."""
+
+    path: str
+    line: int
+    message: str
+
+
 class HexoConfig(dict):
-    """A Hexo ``_config.yml`` merged over Hexo's defaults.
+    """A Hexo ``_config.yml`` merged over Hexo's defaults, every key the plugin reads in its one form.
 
     ``source_root`` is the Hexo site's folder when one is known (for
-    ``include_code`` and friends); ``problems`` holds what could not be read.
+    ``include_code``, the theme config, ``package.json``); ``hexo_version``
+    the Hexo the site runs (None: not known, and older forms keep their old
+    meaning); ``problems`` what in the config could not be used as written,
+    as ``(key, message)``.
     """
 
-    def __init__(self, data: Mapping[str, Any] | None = None, source_root: str | None = None):
-        super().__init__(_merge(copy.deepcopy(HEXO_DEFAULTS), data or {}))
-        if "syntax_highlighter" not in (data or {}):
-            self["syntax_highlighter"] = _legacy_highlighter(data or {})
+    def __init__(
+        self,
+        data: Mapping[str, Any] | None = None,
+        source_root: str | None = None,
+        *,
+        hexo_version: Version | object | None = _FROM_PACKAGE_JSON,
+    ):
+        package = read_site_package(source_root)
+        version = package.hexo_version if hexo_version is _FROM_PACKAGE_JSON else hexo_version
+        merged, problems = normalise_config(data or {}, version)  # type: ignore[arg-type]
+        super().__init__(merged)
         self.source_root = source_root
-        self.problems: list[str] = []
+        self.hexo_version: Version | None = version  # type: ignore[assignment]
+        self.plugins = package.plugins
+        self.problems: list[ConfigProblem] = problems
+        self.notices: list[ConfigNotice] = []
         if str(self.get("theme") or "").lower() == "fluid":
             _fluid_highlight(self)
 
@@ -211,22 +177,34 @@ class HexoConfig(dict):
         return bool(self.get("post_asset_folder"))
 
 
-def read_config_file(path: str) -> tuple[dict[str, Any], list[str]]:
-    """Read a Hexo config file; a broken one yields ``{}`` and a problem, never an exception."""
+def _read_config(path: str) -> tuple[dict[str, Any], list[tuple[int, str]], str]:
+    """(data, [(line, problem)], text) of a Hexo config file; never an exception."""
     try:
         with open(path, encoding="utf-8-sig") as handle:
-            data = load_yaml(handle.read().replace("\t", "  "))
+            text = handle.read().replace("\t", "  ")
+        data = load_yaml(text)
     except OSError as error:
-        return {}, [f"cannot read Hexo config {path}: {error.strerror}"]
+        return {}, [(1, f"cannot read Hexo config: {error.strerror}")], ""
+    except UnicodeDecodeError as error:
+        return {}, [(1, f"Hexo config is not UTF-8 ({error.reason} at byte {error.start})")], ""
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else path
-        return {}, [f"{where}: invalid YAML in Hexo config: {getattr(error, 'problem', error)}"]
+        return (
+            {},
+            [((mark.line + 1) if mark else 1, f"invalid YAML in Hexo config: {getattr(error, 'problem', error)}")],
+            text,
+        )
     if data is None:
-        return {}, []
+        return {}, [], text
     if not isinstance(data, dict):
-        return {}, [f"{path}: Hexo config is not a mapping"]
-    return data, []
+        return {}, [(1, "Hexo config is not a mapping; Hexo's defaults are used")], text
+    return data, [], text
+
+
+def read_config_file(path: str) -> tuple[dict[str, Any], list[str]]:
+    """Read a Hexo config file; a broken one yields ``{}`` and a problem, never an exception."""
+    data, problems, _text = _read_config(path)
+    return data, [f"{path}:{line}: {message}" for line, message in problems]
 
 
 def _settings_dir(settings: Mapping[str, Any]) -> str:
@@ -258,20 +236,32 @@ _SETTINGS_MODULES: dict[str, Any] = {}
 _CACHE: dict[tuple, HexoConfig] = {}
 
 
-def hexo_config_from_settings(settings: Mapping[str, Any]) -> HexoConfig:
-    """The Hexo config for a Pelican ``settings`` mapping (memoised per file and overrides)."""
+def _config_path(settings: Mapping[str, Any]) -> tuple[str | None, list[ConfigNotice]]:
     config_path = settings.get("HEXO_CONFIG")
+    if not config_path:
+        return None, []
+    if not isinstance(config_path, (str, os.PathLike)):
+        return None, [
+            ConfigNotice("pelicanconf.py", 1, f"HEXO_CONFIG is {config_path!r}, not a path; Hexo's defaults are used")
+        ]
+    resolved = os.fspath(config_path)
+    if not os.path.isabs(resolved):
+        resolved = os.path.join(_settings_dir(settings), resolved)
+    return os.path.normpath(resolved), []
+
+
+def hexo_config_from_settings(settings: Mapping[str, Any]) -> HexoConfig:
+    """The Hexo config for a Pelican ``settings`` mapping (memoised per file and overrides).
+
+    What could not be used as written is in its ``notices``, reported once
+    per build by :func:`report_config_notices`.
+    """
     overrides = {
         key[len("HEXO_") :].lower(): value
         for key, value in settings.items()
         if key.startswith("HEXO_") and key not in PLUGIN_SETTINGS
     }
-    resolved = None
-    if config_path:
-        resolved = config_path
-        if not os.path.isabs(resolved):
-            resolved = os.path.join(_settings_dir(settings), resolved)
-        resolved = os.path.normpath(resolved)
+    resolved, notices = _config_path(settings)
     try:
         stamp = os.path.getmtime(resolved) if resolved else None
     except OSError:
@@ -280,12 +270,18 @@ def hexo_config_from_settings(settings: Mapping[str, Any]) -> HexoConfig:
     if key in _CACHE:
         return _CACHE[key]
     data: dict[str, Any] = {}
-    problems: list[str] = []
+    text = ""
     if resolved:
-        data, problems = read_config_file(resolved)
-        for problem in problems:
-            logger.warning("%s", problem)
+        data, problems, text = _read_config(resolved)
+        notices += [ConfigNotice(resolved, line, message) for line, message in problems]
     config = HexoConfig(_merge(data, overrides), os.path.dirname(resolved) if resolved else None)
-    config.problems = problems
+    lines = key_lines_of(text)
+    for problem in config.problems:
+        top = problem.key.split(".", 1)[0]
+        if top in overrides:
+            notices.append(ConfigNotice("pelicanconf.py", 1, f"HEXO_{top.upper()}: {problem.message}"))
+        else:
+            notices.append(ConfigNotice(resolved or "_config.yml", lines.get(top, 1), problem.message))
+    config.notices = notices
     _CACHE[key] = config
     return config

@@ -65,13 +65,15 @@ def _file_digest(path: str) -> str:
 
 
 def _input_files(settings: Mapping[str, Any]) -> list[str]:
-    """The Hexo config, every theme config beside it, the theme's own, and the douban data file."""
+    """The Hexo config, every theme config beside it, the theme's own, package.json and its lock, the douban data."""
     config = hexo_config_from_settings(settings)
     root = config.source_root
     files: list[str] = []
     if root:
         files += sorted(glob.glob(os.path.join(glob.escape(root), "_config*.yml")))
         files.append(os.path.join(root, "themes", str(config.get("theme") or ""), "_config.yml"))
+        # The Hexo version they name decides how older config forms read (site/config_keys.py).
+        files += [os.path.join(root, "package.json"), os.path.join(root, "package-lock.json")]
     douban = settings.get("HEXO_DOUBAN_DATA")
     if douban:
         for base in (root, settings.get("PATH")):

@@ -137,7 +137,9 @@ class EngineSpec:
         else:
             marked = config.get("marked") or {}
             self.preset = "commonmark"
-            self.render = (("breaks", bool(marked.get("breaks", True))),)
+            # hexo-renderer-marked's switches, each on unless the site turned it off.
+            switches = ("breaks", "smartypants", "autolink", "descriptionLists")
+            self.render = tuple((name, marked.get(name, True) is not False) for name in switches)
             self.anchor_level = 1 if marked.get("headerIds", True) else 7
             self.anchor_case = int(marked.get("modifyAnchors") or 0)
             self.anchor_separator = "-"
@@ -253,6 +255,13 @@ def _build(spec_key: tuple) -> MarkdownIt:
         md.enable(["table"])
         _plugin_tasklists(md)
         md.use(marked_compat_plugin)
+        for switch, rule in (
+            ("smartypants", "marked_smartypants"),
+            ("autolink", "marked_url"),
+            ("descriptionLists", "marked_dl"),
+        ):
+            if not render.get(switch, True):
+                md.disable(rule)
     else:
         preset = {"default": "js-default", "commonmark": "commonmark", "zero": "zero"}.get(spec["preset"], "js-default")
         options = {

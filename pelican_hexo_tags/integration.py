@@ -14,8 +14,9 @@ from pelican.contents import Page, Static
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
 from .assets import STATIC_ROOT
+from .config import hexo_config_from_settings
 from .links import ASSET_OWNERS, all_contents
-from .reader import HexoReader, report_problems
+from .reader import HexoReader, problem_reported, report_problems
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +36,15 @@ def forget_disabled_markdown_reader(generator: Any) -> None:
     if readers is not None and readers.reader_classes.get("md") is HexoReader:
         for extension in HexoReader.file_extensions:
             readers.disabled_readers.pop(extension, None)
+
+
+def report_config_notices(pelican: Any) -> None:
+    """Say, on every build, what in the Hexo config could not be used as written (the config is memoised)."""
+    strict = bool(pelican.settings.get("HEXO_STRICT"))
+    log = logger.error if strict else logger.warning
+    for notice in hexo_config_from_settings(pelican.settings).notices:
+        log("%s:%d: %s", notice.path, notice.line, notice.message)
+        problem_reported.send(notice.path, line=notice.line, kind="config", message=notice.message)
 
 
 def _report(generator: Any, metadata: dict[str, Any]) -> None:

@@ -8,6 +8,10 @@ signal that also runs on cache hits, so every build reports them.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import functools
+import html
 import logging
 import os
 import re
@@ -19,17 +23,85 @@ import blinker
 from pelican.readers import BaseReader, MarkdownReader
 from pelican.utils import SafeDatetime
 
-from .config import hexo_config_from_settings
+from .config import HexoConfig, hexo_config_from_settings
+from .dates import InvalidDate, get_timezone, parse_hexo_date
 from .frontmatter import normalize_source, parse_front_matter
-from .metadata import build_post_info
-from .pipeline import PostEnvironment, render_post
+from .metadata import PostInfo, build_post_info
+from .pipeline import PostEnvironment, Problem, RenderedPost, render_post
 from .readahead import note_post_read
 from .registry import registry_with_user_tags
+from .yaml_loader import key_lines_of
 
 logger = logging.getLogger(__name__)
 
-_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
 _POST_FOLDERS = ("_posts", "_drafts")
+# The problem kind of a post the plugin failed on: shown, with less of Hexo in it.
+_FAILED = "plugin-error"
+
+try:
+    import markdown as _python_markdown  # noqa: F401 - only whether Pelican's reader can run
+
+    _PYTHON_MARKDOWN = True
+except ImportError:
+    _PYTHON_MARKDOWN = False
+
+# Python-Markdown's meta extension, which Pelican's reader uses: ``Key: value`` lines, indented continuations.
+_PELICAN_META_LINE = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)$")
+_PELICAN_CONTINUATION = re.compile(r"^[ ]{4,}(.*)$")
+
+
+def is_pelican_markdown(text: str) -> bool:
+    """Whether a Markdown file is a Pelican post: ``Title:`` header lines up to a blank line, no ``---``.
+
+    Hexo front matter may also go without its opening ``---``, but then a
+    ``---`` line closes it; a Pelican header ends at a blank line and has a
+    ``Title``. A file with neither is a Hexo post without front matter.
+    """
+    lines = text.lstrip("\ufeff").split("\n", 40)
+    header_end = next((number for number, line in enumerate(lines) if not line.strip()), None)
+    if not header_end:
+        return False
+    keys: list[str] = []
+    for line in lines[:header_end]:
+        match = _PELICAN_META_LINE.match(line)
+        if match:
+            keys.append(match.group(1).lower())
+        elif not (keys and _PELICAN_CONTINUATION.match(line)):
+            return False
+    following = next((line.strip() for line in lines[header_end:] if line.strip()), "")
+    return "title" in keys and not re.fullmatch(r"-{3,}", following)
+
+
+def _read_text(source_path: str) -> str:
+    with open(source_path, encoding="utf-8", errors="replace") as handle:
+        return normalize_source(handle.read())
+
+
+def _failure(what: str, error: Exception, instead: str) -> str:
+    detail = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
+    name = type(error).__name__ + (f": {detail}" if detail else "")
+    return f"pelican_hexo_tags failed on {what} ({name}); {instead}. Please report this post."
+
+
+def _as_paragraphs(body: str) -> str:
+    """The words of a body as escaped paragraphs: what a reader gets when no renderer could run."""
+    blocks = [block.strip() for block in re.split(r"\n\s*\n", body) if block.strip()]
+    return "\n".join(f"<p>{html.escape(block)}</p>" for block in blocks)
+
+
+def _bare_post_info(front: Mapping[str, Any], source_path: str) -> PostInfo:
+    """A title and a date for a post whose Hexo metadata could not be made; Pelican gives it a URL."""
+    title = front.get("title")
+    if not isinstance(title, (str, int, float)) or isinstance(title, bool) or not str(title).strip():
+        title = os.path.splitext(os.path.basename(source_path))[0]
+    try:
+        date = parse_hexo_date(front.get("date"))
+    except (InvalidDate, TypeError, ValueError, OverflowError):
+        try:
+            date = dt.datetime.fromtimestamp(os.path.getmtime(source_path))
+        except OSError:
+            date = dt.datetime.now()
+    return PostInfo({"title": str(title), "date": date}, slug=str(title), path="", asset_url="/", asset_prefix="")
 
 
 def _posix_relative(path: str, start: str) -> str:
@@ -61,18 +133,6 @@ def locate_post(source_path: str, settings: Mapping[str, Any]) -> tuple[str, boo
     return relative, False, False
 
 
-def _key_lines(head: str) -> dict[str, int]:
-    """Line of each top-level key in the front matter (a repeated key: the last, whose value YAML keeps)."""
-    lines: dict[str, int] = {}
-    line, counted = 1, 0
-    for match in _KEY_LINE.finditer(head):
-        # Counting from the previous key, not from the top, keeps this linear.
-        line += head.count("\n", counted, match.start())
-        counted = match.start()
-        lines[match.group(1)] = line
-    return lines
-
-
 def _safe_datetime(value: Any) -> Any:
     if hasattr(value, "tzinfo") and not isinstance(value, SafeDatetime):
         return SafeDatetime(
@@ -101,49 +161,56 @@ class HexoReader(MarkdownReader):
 
     def __init__(self, settings: dict[str, Any]) -> None:
         BaseReader.__init__(self, settings)
+        self._pelican_reader: MarkdownReader | None = None
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         try:
-            return self._read(source_path)
+            text = _read_text(source_path)
+            if self.settings.get("HEXO_PELICAN_POSTS", True) and is_pelican_markdown(text):
+                return self._read_as_pelican(source_path)
+            return self._read(source_path, text)
+        except Exception as error:  # noqa: BLE001 - the last net: a post must not be lost to our bug
+            return self._read_despite(source_path, error)
         finally:
             note_post_read()
 
-    def _read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+    def _read_as_pelican(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """A post written for Pelican (``Title:`` header lines) beside the Hexo ones: Pelican's own reader."""
+        if not _PYTHON_MARKDOWN:
+            raise RuntimeError("this post is in Pelican's format, and Pelican's reader needs `pip install markdown`")
+        if self._pelican_reader is None:
+            self._pelican_reader = MarkdownReader(self.settings)
+        return self._pelican_reader.read(source_path)
+
+    def _read(self, source_path: str, text: str) -> tuple[str, dict[str, Any]]:
         config = hexo_config_from_settings(self.settings)
-        with open(source_path, encoding="utf-8", errors="replace") as handle:
-            text = normalize_source(handle.read())
         front = parse_front_matter(text)
         relative, is_page, is_draft = locate_post(source_path, self.settings)
-        key_lines = _key_lines(text[: len(text) - len(front.body)])
-        info = build_post_info(
-            front.data,
-            relative_path=relative,
-            source_path=source_path,
-            config=config,
-            settings=self.settings,
-            line_of_key=key_lines,
-            is_page=is_page,
-            is_draft=is_draft,
-        )
+        key_lines = key_lines_of(text[: len(text) - len(front.body)])
+        problems = [(line, message, "front-matter") for line, message in front.problems]
+        try:
+            info = build_post_info(
+                front.data,
+                relative_path=relative,
+                source_path=source_path,
+                config=config,
+                settings=self.settings,
+                line_of_key=key_lines,
+                is_page=is_page,
+                is_draft=is_draft,
+            )
+        except Exception as error:  # noqa: BLE001 - the post keeps its words; Pelican's URL stands in for Hexo's
+            info = _bare_post_info(front.data, source_path)
+            problems.append(
+                (1, _failure("its front matter", error, "Pelican's URL and the file's date are used"), _FAILED)
+            )
         metadata = info.metadata
-        problems = [(line, message, "front-matter") for line, message in front.problems] + info.problems
-        env = PostEnvironment(
-            source_path=source_path,
-            config=config,
-            settings=self.settings,
-            registry=registry_with_user_tags(self.settings.get("HEXO_TAGS")),
-            metadata=metadata,
-            post_path=info.path,
-            asset_url=info.asset_url,
-            asset_dir=os.path.splitext(source_path)[0] if config.post_asset_folder else None,
-            asset_prefix=info.asset_prefix,
-            # A post may name its own dialect (``hexo_theme:``): one site can then show posts
-            # written for several themes, as the example site does.
-            dialect=str(
-                front.data.get("hexo_theme") or self.settings.get("HEXO_THEME") or config.get("theme") or "next"
-            ).lower(),
-        )
-        rendered = render_post(front.body, env, front.body_line)
+        problems += info.problems
+        env = self._environment(source_path, config, info, front.data)
+        try:
+            rendered = render_post(front.body, env, front.body_line)
+        except Exception as error:  # noqa: BLE001 - fall back to less of Hexo, never to no post
+            rendered = self._render_plainer(front.body, front.body_line, env, error)
         problems += [(p.line, p.message, p.kind) for p in rendered.problems]
         if rendered.summary is not None and "summary" not in metadata:
             metadata["summary"] = rendered.summary
@@ -164,6 +231,52 @@ class HexoReader(MarkdownReader):
             metadata["hexo_files"] = dict(sorted(env.page_state["files"].items()))
         return rendered.content, self._to_pelican(metadata)
 
+    def _environment(
+        self, source_path: str, config: HexoConfig, info: PostInfo, front: Mapping[str, Any]
+    ) -> PostEnvironment:
+        return PostEnvironment(
+            source_path=source_path,
+            config=config,
+            settings=self.settings,
+            registry=registry_with_user_tags(self.settings.get("HEXO_TAGS")),
+            metadata=info.metadata,
+            post_path=info.path,
+            asset_url=info.asset_url,
+            asset_dir=os.path.splitext(source_path)[0] if config.post_asset_folder else None,
+            asset_prefix=info.asset_prefix,
+            # A post may name its own dialect (``hexo_theme:``): one site can then show posts
+            # written for several themes, as the example site does.
+            dialect=str(
+                front.get("hexo_theme") or self.settings.get("HEXO_THEME") or config.get("theme") or "next"
+            ).lower(),
+        )
+
+    def _render_plainer(self, body: str, body_line: int, env: PostEnvironment, error: Exception) -> RenderedPost:
+        """The body when rendering it failed: Markdown with its tags as text, else the text itself."""
+        plain_env = dataclasses.replace(env, metadata={**env.metadata, "disableNunjucks": True}, problems=[])
+        try:
+            rendered = render_post(body, plain_env, body_line)
+            done = "its tags are shown as written"
+        except Exception:  # noqa: BLE001 - the Markdown engine failed too: show the words as they are
+            rendered = RenderedPost(_as_paragraphs(body), None)
+            done = "its text is shown as written"
+        rendered.problems.insert(0, Problem(body_line, _failure("its body", error, done), _FAILED))
+        return rendered
+
+    def _read_despite(self, source_path: str, error: Exception) -> tuple[str, dict[str, Any]]:
+        """The post from its file alone, when reading it the Hexo way failed outside any one stage."""
+        try:
+            text = _read_text(source_path)
+        except OSError:
+            text = ""
+        front = parse_front_matter(text)
+        info = _bare_post_info(front.data, source_path)
+        metadata = info.metadata
+        metadata["hexo_source"] = source_path
+        message = _failure("this post", error, "its text is shown as written, at Pelican's URL")
+        metadata["hexo_problems"] = [(1, message, _FAILED), *info.problems]
+        return _as_paragraphs(front.body), self._to_pelican(metadata)
+
     def _to_pelican(self, metadata: dict[str, Any]) -> dict[str, Any]:
         """Turn the values Pelican gives meaning to into its types."""
         out = dict(metadata)
@@ -177,7 +290,40 @@ class HexoReader(MarkdownReader):
             out["category"] = self.process_metadata("category", out["category"])
         if out.get("authors"):
             out["authors"] = self.process_metadata("authors", out["authors"])
+        for key in [
+            key for key in out if key.lower() in _pelican_attributes() and not _usable_by_pelican(key, out[key])
+        ]:
+            # Pelican makes every metadata key an attribute of the page: ``settings: x`` or
+            # ``lang: [en]`` would break it, so such keys stay readable under hexo_<key>.
+            out[f"hexo_{key}"] = out.pop(key)
         return {k: v for k, v in out.items() if not _is_discard(v)}
+
+
+# Metadata this reader hands Pelican on purpose, already in Pelican's types.
+_GIVEN_TO_PELICAN = frozenset({"title", "date", "modified", "tags", "category", "authors", "summary", "status"})
+_GIVEN_TO_PELICAN |= {"url", "save_as", "slug"}
+
+
+@functools.lru_cache(maxsize=1)
+def _pelican_attributes() -> frozenset[str]:
+    """Names a Pelican page object uses itself: its methods and properties, and what its __init__ sets."""
+    from pelican.contents import Article
+
+    own = {name.lower() for name in dir(Article) if not name.startswith("__")}
+    own |= {"settings", "metadata", "translations", "template", "author", "authors", "in_default_lang", "lang"}
+    own |= {"source_path", "relative_source_path", "date_format", "locale_date", "locale_modified", "timezone"}
+    own |= {"translation", "default_status", "status", "mandatory_properties"}
+    return frozenset(own - _GIVEN_TO_PELICAN)
+
+
+def _usable_by_pelican(key: str, value: Any) -> bool:
+    """Whether Pelican can use this front-matter value under its own name (``lang: zh-CN``)."""
+    key = key.lower()
+    if key in ("lang", "date_format"):
+        return isinstance(value, str) and bool(value)
+    if key == "translation":
+        return isinstance(value, (str, bool))
+    return key == "timezone" and isinstance(value, str) and get_timezone(value) is not None
 
 
 def _is_discard(value: Any) -> bool:

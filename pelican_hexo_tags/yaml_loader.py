@@ -81,3 +81,18 @@ for _loader in _LOADERS:
     _loader.add_multi_constructor("tag:yaml.org,2002:js/", _construct_unknown)
     _loader.add_multi_constructor("!", _construct_unknown)
     _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
+
+
+def key_lines_of(head: str) -> dict[str, int]:
+    """Line of each top-level key in a YAML mapping's text (a repeated key: the last, whose value YAML keeps)."""
+    lines: dict[str, int] = {}
+    line, counted = 1, 0
+    for match in _KEY_LINE.finditer(head):
+        # Counting from the previous key, not from the top, keeps this linear.
+        line += head.count("\n", counted, match.start())
+        counted = match.start()
+        lines[match.group(1)] = line
+    return lines
