@@ -16,7 +16,9 @@ import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -31,11 +33,10 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=1, help="worker processes, each with its own seed")
     args = parser.parse_args()
     if args.jobs > 1:
-        return _fan_out(args)
+        return fan_out(args, __file__)
 
     import logging
 
-    from hypothesis import HealthCheck, Phase, given, seed, settings
     from pelican.settings import read_settings
 
     logging.disable(logging.CRITICAL)
@@ -71,12 +72,31 @@ def main() -> int:
 
     from hypothesis import strategies as st
 
+    failures = run_batches(
+        check, {"post": posts(), "theme": st.sampled_from(sorted(readers))}, args.examples, args.seed, counter
+    )
+    if args.out and failures:
+        Path(args.out).write_text("\n\n".join(failures.values()), encoding="utf-8")
+    os.environ.pop("_", None)
+    return 1 if failures else 0
+
+
+def run_batches(
+    check: Callable[..., None], strategies: dict[str, Any], examples: int, base_seed: int | None, counter: dict
+) -> dict[str, str]:
+    """Run ``check`` on ``examples`` drawn from ``strategies`` in batches; print progress and every distinct failure.
+
+    ``counter["runs"]`` is counted up by ``check`` (shrinking runs it more often than ``examples``).
+    """
+    from hypothesis import HealthCheck, Phase, given, seed, settings
+
     batch = 5_000
+    failures: dict[str, str] = {}
     start = time.perf_counter()
     done = 0
     batch_index = 0
-    while done < args.examples:
-        size = min(batch, args.examples - done)
+    while done < examples:
+        size = min(batch, examples - done)
 
         @settings(
             max_examples=size,
@@ -86,12 +106,12 @@ def main() -> int:
             suppress_health_check=list(HealthCheck),
             report_multiple_bugs=True,
         )
-        @given(post=posts(), theme=st.sampled_from(sorted(readers)))
-        def run(post, theme) -> None:
-            check(post, theme)
+        @given(**strategies)
+        def run(**drawn: Any) -> None:
+            check(**drawn)
 
-        if args.seed is not None:
-            run = seed(args.seed + batch_index)(run)
+        if base_seed is not None:
+            run = seed(base_seed + batch_index)(run)
         try:
             run()
         except BaseException as error:  # noqa: BLE001 - collect, report, keep fuzzing
@@ -100,24 +120,20 @@ def main() -> int:
         done += size
         batch_index += 1
         elapsed = time.perf_counter() - start
-        print(
-            f"{done:>8} batches' examples, {counter['runs']:>8} posts read, {elapsed:7.1f}s, {len(failures)} failures"
-        )
+        print(f"{done:>8} batches' examples, {counter['runs']:>8} runs, {elapsed:7.1f}s, {len(failures)} failures")
         sys.stdout.flush()
     elapsed = time.perf_counter() - start
-    print(f"\nposts read: {counter['runs']} (incl. shrinking) in {elapsed:.1f}s ({counter['runs'] / elapsed:.0f}/s)")
+    print(f"\nruns: {counter['runs']} (incl. shrinking) in {elapsed:.1f}s ({counter['runs'] / elapsed:.0f}/s)")
     print(f"distinct failures: {len(failures)}")
     for key, trace in failures.items():
         print("-" * 72)
         print(key)
         print(trace)
-    if args.out and failures:
-        Path(args.out).write_text("\n\n".join(failures.values()), encoding="utf-8")
-    os.environ.pop("_", None)
-    return 1 if failures else 0
+    return failures
 
 
-def _fan_out(args: argparse.Namespace) -> int:
+def fan_out(args: argparse.Namespace, script: str) -> int:
+    """Run ``script`` in ``args.jobs`` worker processes, each with its own seed and share of the examples."""
     import re
     import subprocess
 
@@ -126,7 +142,7 @@ def _fan_out(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     workers = [
         subprocess.Popen(
-            [sys.executable, __file__, "--examples", str(share), "--seed", str(base_seed + 100_000 * i)],
+            [sys.executable, script, "--examples", str(share), "--seed", str(base_seed + 100_000 * i)],
             stdout=subprocess.PIPE,
             text=True,
         )
@@ -137,12 +153,12 @@ def _fan_out(args: argparse.Namespace) -> int:
     for worker in workers:
         output, _ = worker.communicate()
         status |= worker.returncode
-        reads += int(re.search(r"posts read: (\d+)", output).group(1))
+        reads += int(re.search(r"runs: (\d+)", output).group(1))
         failures += int(re.search(r"distinct failures: (\d+)", output).group(1))
         if worker.returncode:
             print(output[output.find("distinct failures") :])
     elapsed = time.perf_counter() - start
-    print(f"{args.jobs} workers, {share} examples each: {reads} posts read in {elapsed:.1f}s, {failures} failures")
+    print(f"{args.jobs} workers, {share} examples each: {reads} runs in {elapsed:.1f}s, {failures} failures")
     return status
 
 
