@@ -16,10 +16,19 @@ helper stays at most ``LEAD`` posts ahead, so its results never push out of
 the cache what the reader still needs. Off with ``HEXO_READ_AHEAD = False``,
 and not started for fewer than ``MIN_POSTS`` posts, where starting it costs
 more than it saves, nor on a machine with one core.
+
+Once the posts are read, nothing the helper still has is wanted, so
+``stop()`` kills it and reaps it at once: waiting for it to finish would wait
+on a post being highlighted, or on a write into a pipe nobody reads any more.
+The helper itself leaves with ``os._exit`` when its posts are done or its
+stdin ends (the reader stopped or died): a normal interpreter exit tears
+down mini-racer's V8 context from the garbage collector, which can deadlock
+(about half of the builds, the helper sat there until killed).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -66,9 +75,12 @@ class ReadAhead:
 
     def _collect(self) -> None:
         assert self.process.stdout is not None
-        for line in self.process.stdout:
-            with self._lock:
-                self._lines.append(line)
+        # Closed here, at the end, not by stop(): closing a pipe another thread reads waits for that read.
+        # A helper killed mid-line may end the pipe inside a UTF-8 sequence (a ValueError).
+        with self.process.stdout as results, contextlib.suppress(OSError, ValueError):
+            for line in results:
+                with self._lock:
+                    self._lines.append(line)
 
     def drain(self) -> list[tuple[Any, Any]]:
         with self._lock:
@@ -85,16 +97,15 @@ class ReadAhead:
         self._send("read")
 
     def stop(self) -> None:
-        try:
-            if self.process.stdin is not None:
+        """End the helper now, whatever it is doing, and reap it; nothing it still sends is wanted."""
+        # Killed before stdin is closed: closing flushes, and a flush into a helper that no
+        # longer reads would block.
+        self.process.kill()  # nothing happens if it has exited by itself
+        self.process.wait()
+        if self.process.stdin is not None:
+            with contextlib.suppress(OSError, ValueError):  # a flush into the dead helper's pipe
                 self.process.stdin.close()
-        except OSError:
-            pass
-        try:
-            self.process.wait(timeout=2)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        # Its stdout is the collector's to close: the writer is gone, so the collector meets the end.
 
 
 def _helper() -> None:
@@ -105,24 +116,21 @@ def _helper() -> None:
 
     job = json.loads(sys.stdin.readline())
     progress = threading.Condition()
-    state = {"read": 0, "open": True}
+    state = {"read": 0}
 
     def follow_the_reader() -> None:
         for _ in sys.stdin:
             with progress:
                 state["read"] += 1
                 progress.notify()
-        with progress:
-            state["open"] = False
-            progress.notify()
+        # The reader is done or gone: nothing more is wanted, even of the post under way.
+        os._exit(0)
 
     threading.Thread(target=follow_the_reader, daemon=True).start()
     for index, path in enumerate(job["paths"]):
         with progress:
-            while state["open"] and index - state["read"] > LEAD:
+            while index - state["read"] > LEAD:
                 progress.wait()
-            if not state["open"]:
-                return
         try:
             with open(path, encoding="utf-8", errors="replace") as handle:
                 body = parse_front_matter(normalize_source(handle.read())).body
@@ -131,6 +139,9 @@ def _helper() -> None:
                 print(json.dumps(list(zip(keys, highlight_many(keys), strict=True))), flush=True)
         except Exception:  # noqa: BLE001, S112 - the reader highlights this post itself
             continue
+    # What was printed stays in the pipe for the reader; skip the teardown that can deadlock.
+    sys.stdout.flush()
+    os._exit(0)
 
 
 _current: ReadAhead | None = None

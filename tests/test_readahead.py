@@ -1,8 +1,16 @@
-"""The read-ahead helper highlights posts before Pelican reads them; the pages come out the same."""
+"""The read-ahead helper highlights posts before Pelican reads them: the pages come out the same; it ends at once."""
 
 from __future__ import annotations
 
+import errno
+import fcntl
+import json
+import os
+import struct
+import termios
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,7 +18,13 @@ from conftest import build_site, write_hexo_site
 
 import pelican_hexo_tags.highlight as highlight
 from pelican_hexo_tags import readahead
+from pelican_hexo_tags.config import HexoConfig
 from pelican_hexo_tags.reader import HexoReader
+
+F_GETPIPE_SZ = getattr(fcntl, "F_GETPIPE_SZ", 1032)
+needs_proc = pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="looks at processes through /proc")
+# stop() comes once the posts are read: whatever the helper is doing then, it must end at once.
+STOP_BOUND = 0.5
 
 CODE = [
     ("python", "def f(x):\n    return x * 2\n"),
@@ -103,3 +117,142 @@ def test_no_helper_for_a_cached_build_or_a_small_one(tmp_path: Path, monkeypatch
     build_site(_site(small, 3), small / "output")
     assert started == [readahead.MIN_POSTS + 5]
     assert readahead._current is None
+
+
+def _config() -> dict:
+    return json.loads(json.dumps(dict(HexoConfig({})), default=str))
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _gone(pid: int) -> bool:
+    # Reaped, not a zombie: the pid has no /proc entry any more.
+    return not Path(f"/proc/{pid}").exists()
+
+
+def _stop_timed(ahead: readahead.ReadAhead) -> float:
+    children = _children(ahead.process.pid)
+    start = time.monotonic()
+    ahead.stop()
+    took = time.monotonic() - start
+    assert ahead.process.returncode is not None
+    assert _gone(ahead.process.pid)
+    assert not [child for child in children if not _gone(child)]
+    return took
+
+
+def _wait_for(condition: Callable[[], bool], what: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.02)
+
+
+def _open_for_writing(fifo: Path, ahead: readahead.ReadAhead) -> int:
+    """Once the helper has opened the post (a FIFO) to read it: the helper is mid-post until it ends."""
+    found: list[int] = []
+
+    def opened() -> bool:
+        assert ahead.process.poll() is None, "the helper died"
+        try:
+            found.append(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError as error:
+            if error.errno != errno.ENXIO:  # ENXIO: nobody has it open for reading yet
+                raise
+            return False
+        return True
+
+    _wait_for(opened, "the helper to open the post")
+    return found[0]
+
+
+@needs_proc
+def test_stop_ends_a_helper_in_the_middle_of_a_post(tmp_path: Path) -> None:
+    fifo = tmp_path / "slow-post.md"
+    os.mkfifo(fifo)
+    ahead = readahead.ReadAhead([str(fifo)], _config())
+    writer = _open_for_writing(fifo, ahead)
+    try:
+        # Half a post, never finished: the helper reads on, as it would highlight on a long post.
+        os.write(writer, b"---\ntitle: Slow\n---\n```python\nx = 1\n")
+        assert _stop_timed(ahead) < STOP_BOUND
+    finally:
+        os.close(writer)
+
+
+@needs_proc
+def test_stop_ends_a_helper_blocked_on_a_full_pipe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The collector reads nothing until told: the helper's results fill the pipe and its next write blocks.
+    reading = threading.Event()
+    original = readahead.ReadAhead._collect
+
+    def held(self: readahead.ReadAhead) -> None:
+        reading.wait()
+        original(self)
+
+    monkeypatch.setattr(readahead.ReadAhead, "_collect", held)
+    code = "".join(f"value_{n} = compute({n}, 'word')  # line {n}\n" for n in range(150))
+    paths = []
+    for number in range(readahead.MIN_POSTS):
+        post = tmp_path / f"post-{number}.md"
+        post.write_text(f"---\ntitle: P{number}\n---\n```python\n{code}# {number}\n```\n", encoding="utf-8")
+        paths.append(str(post))
+    ahead = readahead.ReadAhead(paths, _config())
+    try:
+        results = ahead.process.stdout.fileno()
+        capacity = fcntl.fcntl(results, F_GETPIPE_SZ)
+
+        def waiting() -> int:
+            return struct.unpack("i", fcntl.ioctl(results, termios.FIONREAD, b"\0\0\0\0"))[0]
+
+        _wait_for(lambda: waiting() >= capacity - 4096, "the helper to fill its stdout pipe")
+        # Still there, with results it cannot write (it exits by itself once all are written).
+        time.sleep(0.2)
+        assert ahead.process.poll() is None
+        assert _stop_timed(ahead) < STOP_BOUND
+    finally:
+        reading.set()
+
+
+@needs_proc
+def test_a_helper_leaves_by_itself_when_its_posts_are_done(tmp_path: Path) -> None:
+    # Its own exit is the one that used to hang, half the time, tearing down V8: it must not now.
+    paths = []
+    for number in range(3):
+        post = tmp_path / f"post-{number}.md"
+        post.write_text(f"---\ntitle: P{number}\n---\n```python\nx = {number}\n```\n", encoding="utf-8")
+        paths.append(str(post))
+    ahead = readahead.ReadAhead(paths, _config())
+    assert ahead.process.wait(timeout=30) == 0
+    ahead._collector.join(timeout=5)
+    # What it printed before leaving is all there for the reader.
+    assert sorted(key[0] for key, _result in ahead.drain()) == [f"x = {n}" for n in range(3)]
+    assert _stop_timed(ahead) < STOP_BOUND
+
+
+@needs_proc
+def test_a_helper_mid_post_leaves_when_the_reader_is_gone(tmp_path: Path) -> None:
+    # A reader that dies without stop() closes the helper's stdin: the helper must not outlive it.
+    fifo = tmp_path / "slow-post.md"
+    os.mkfifo(fifo)
+    ahead = readahead.ReadAhead([str(fifo)], _config())
+    writer = _open_for_writing(fifo, ahead)
+    try:
+        ahead.process.stdin.close()
+        start = time.monotonic()
+        ahead.process.wait(timeout=10)
+        assert time.monotonic() - start < STOP_BOUND
+        assert _gone(ahead.process.pid)
+    finally:
+        os.close(writer)
+        ahead.stop()
