@@ -101,7 +101,7 @@ def parse_hexo_date(value: object) -> dt.datetime:
         text = _js_string(value)
     else:
         raise InvalidDate(f"not a date: {value!r}")
-    fields = _v8_parse(text)
+    fields = _v8_parse(text) or _cjk_date(text)
     if fields is None:
         raise InvalidDate(f"not a date: {value!r}")
     year, month, day, hour, minute, second, millisecond, offset = fields
@@ -110,6 +110,25 @@ def parse_hexo_date(value: object) -> dt.datetime:
     if offset is not None:
         ms -= offset * 1000
     return _from_epoch_ms(ms, value)
+
+
+# ``2020年4月27日22:19:27``. V8 reads 年 as a word and gives up, so Hexo dated such a post by the file's
+# birth time on the machine that built it: a time no checkout keeps. The date the author wrote is the
+# best guess at where the post stood, so it is read here, a deliberate departure from Hexo.
+_CJK_DATE = re.compile(
+    r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
+    r"(?:(\d{1,2})\s*[:时]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2})\s*秒?|\s*分)?)?\s*$"
+)
+
+
+def _cjk_date(text: str) -> tuple[int, int, int, int, int, int, int, int | None] | None:
+    match = _CJK_DATE.match(text)
+    if not match:
+        return None
+    year, month, day, hour, minute, second = (int(part or 0) for part in match.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31 and hour <= 24 and minute <= 59 and second <= 59):
+        return None
+    return year, month, day, hour, minute, second, 0, None
 
 
 _YAML_TIMESTAMP = re.compile(

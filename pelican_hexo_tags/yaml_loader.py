@@ -68,12 +68,13 @@ def load_yaml(text: str) -> Any:
 
 
 def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    # `0000-00-00 00:00:00` looks like a timestamp but is no date; js-yaml
-    # would give an invalid Date. Keep the text so the date code can warn.
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
+    # js-yaml builds a plain timestamp with Date.UTC, which rolls fields over where PyYAML refuses:
+    # `2020-13-01` is 2021-01-01 and `0000-00-00 00:00:00` 1899-11-30, and Hexo dated the post so.
+    from .dates import js_yaml_timestamp
+
+    text = loader.construct_scalar(node)
+    built = js_yaml_timestamp(text)
+    return text if built is None else built
 
 
 for _loader in _LOADERS:

@@ -63,8 +63,9 @@ def test_iso_with_zone_reads_the_utc_digits(text, expected):
 
 
 def test_yaml_iso_with_offset_reads_the_utc_digits():
+    # js-yaml's Date is the UTC instant; Hexo then reads its UTC digits as wall-clock time.
     value = load_yaml("date: 2024-03-01T10:20:30+08:00")["date"]
-    assert value.tzinfo is not None
+    assert value == dt.datetime(2024, 3, 1, 2, 20, 30)
     assert parse_hexo_date(value) == dt.datetime(2024, 3, 1, 2, 20, 30)
 
 
@@ -84,9 +85,6 @@ def test_epoch_milliseconds(millis, expected):
     "value",
     [
         "0000-00-00 00:00:00",
-        # V8 reads 年/月/日 as words, and a word after a number ends the date.
-        "2020年4月27日22:19:27",
-        "2020年4月27日 22:19:27",
         "not a date",
         "",
         None,
@@ -100,11 +98,10 @@ def test_invalid_dates_raise(value):
         parse_hexo_date(value)
 
 
-def test_invalid_yaml_timestamp_stays_text_then_is_rejected():
-    value = load_yaml("date: 0000-00-00 00:00:00")["date"]
-    assert value == "0000-00-00 00:00:00"
-    with pytest.raises(InvalidDate):
-        parse_hexo_date(value)
+def test_yaml_timestamps_roll_over_as_js_yaml_builds_them():
+    # Date.UTC(0, -1, 0) is 1899-11-30 (a two-digit year is 1900+), and the oracle dated the post so.
+    assert load_yaml("date: 0000-00-00 00:00:00")["date"] == dt.datetime(1899, 11, 30)
+    assert load_yaml("date: 2020-13-01")["date"] == dt.datetime(2021, 1, 1)
 
 
 def test_invalid_date_is_a_value_error():
@@ -166,12 +163,23 @@ def _parsed_or_invalid(value: object) -> dt.datetime | None:
 def test_quoted_strings_match_hexo(case: dict) -> None:
     # A quoted date is always a string to Hexo, so this is new Date(text) alone.
     expected = case["date"] and _hexo_wall_clock(case["date"])
+    expected = _DEPARTURES.get(case["text"], expected)
     assert _parsed_or_invalid(case["text"]) == expected
+
+
+# Where we read a date Hexo did not: Hexo dated these posts by the file's birth time on the machine
+# that built the site, which no checkout keeps, so the date the author wrote is the better guess.
+_DEPARTURES = {
+    "2020年4月27日22:19:27": dt.datetime(2020, 4, 27, 22, 19, 27),
+    "2020年4月27日 22:19:27": dt.datetime(2020, 4, 27, 22, 19, 27),
+    "2020年04月27日": dt.datetime(2020, 4, 27),
+}
 
 
 @pytest.mark.parametrize("case", [c for c in ORACLE if c["yaml"] == "plain"], ids=_case_id)
 def test_plain_values_match_hexo(case: dict) -> None:
     expected = case["date"] and _hexo_wall_clock(case["date"])
+    expected = _DEPARTURES.get(case["text"], expected)
     if _YAML_TIMESTAMP.fullmatch(case["text"]):
         # js-yaml makes the Date; yaml_loader is expected to hand over js_yaml_timestamp's result.
         built = js_yaml_timestamp(case["text"])
