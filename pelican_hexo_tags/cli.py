@@ -287,7 +287,9 @@ def import_site(hexo_dir: Path, pelican_dir: Path, link: bool = False, force: bo
         if merge.counts["kept"]:
             report.append(f"kept {merge.counts['kept']} files ({kind}) already in {content} (--force replaces them)")
         report += merge.errors
-    for config_file in sorted(hexo_dir.glob("_config*.yml")):
+    # package.json names the Hexo the site ran, which decides how older config forms read.
+    site_files = [hexo_dir / name for name in ("package.json", "package-lock.json") if (hexo_dir / name).is_file()]
+    for config_file in sorted(hexo_dir.glob("_config*.yml")) + site_files:
         target = pelican_dir / config_file.name
         if target.exists() and not force:
             report.append(f"kept {target} (it exists; --force replaces it)")
@@ -526,6 +528,7 @@ def _progress_bar(path: Path) -> _ProgressBar | None:
 
 ERROR_KINDS = frozenset(
     {"front-matter", "unknown-tag", "tag", "post-link", "missing-asset", "duplicate-url", "lost-post", "build-failed"}
+    | {"plugin-error", "config"}
 )
 
 

@@ -44,6 +44,7 @@ PLUGIN_SETTINGS = frozenset(
         "HEXO_NUNJUCKS_VARIABLES",
         "HEXO_INCREMENTAL_WRITES",
         "HEXO_READ_AHEAD",
+        "HEXO_PELICAN_POSTS",
     }
 )
 
