@@ -150,7 +150,7 @@ def test_check_json_and_exit_status(hexo_site: Path, tmp_path: Path, capsys) -> 
 
 def test_check_a_folder_of_posts(tmp_path: Path) -> None:
     (tmp_path / "posts").mkdir()
-    (tmp_path / "posts/a.md").write_text(textwrap.dedent("---\ntitle: A\ndate: 2024-13-40\n---\nx\n"), encoding="utf-8")
+    (tmp_path / "posts/a.md").write_text(textwrap.dedent("---\ntitle: A\ndate: someday\n---\nx\n"), encoding="utf-8")
     problems = check_site(tmp_path / "posts")
     assert [(p["file"], p["line"], p["kind"]) for p in problems] == [("a.md", 3, "front-matter")]
 
