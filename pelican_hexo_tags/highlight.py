@@ -534,7 +534,7 @@ def prism(code: str, options: HighlightOptions, config: Mapping[str, Any]) -> st
     else:
         parsed = "\n".join(_render_line(line) for line in _split_lines(_prism_pieces(code, lang.lower())))
     if line_number and preprocess:
-        rows = len(re.findall(r"\n(?!$)", parsed)) + 1
+        rows = len(re.findall(r"\n(?!\Z)", parsed)) + 1
         parsed += f'<span aria-hidden="true" class="line-numbers-rows">{"<span></span>" * rows}</span>'
     return start + parsed + "</code></pre>"
 

@@ -11,7 +11,29 @@ from conftest import build_site, shared_path
 
 from pelican_hexo_tags.cli import import_site
 
-BLOGS = ["hexojs__site", "billhu0__billhu-hexo-blog", "Duanyll__duanyll.com-hexo"]
+FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
+BLOGS = [
+    "hexojs__site",
+    "billhu0__billhu-hexo-blog",
+    "Duanyll__duanyll.com-hexo",
+    "curbengh__curbengh.github.io",
+    "seaoak__blog_with_hexo",
+    "liluoao__blog-source",
+]
+
+
+def hexo_paths(blog: Path) -> dict[str, str]:
+    """Each post's URL as the blog's own Hexo made it (hexo-oracle-site.json), else as Hexo 8 did.
+
+    Duanyll's own Hexo refused 14 posts (Stellar tags, whose theme the snapshot lacks); their URLs
+    come from the same posts with their bodies replaced, through the same oracle (a fixture).
+    """
+    site = json.loads((blog / "hexo-oracle-site.json").read_text(encoding="utf-8"))
+    paths = {key: entry["path"] for key, entry in site.items() if "path" in entry}
+    if blog.name == "Duanyll__duanyll.com-hexo":
+        refused = json.loads((FIXTURES / "duanyll-refused-urls.json").read_text(encoding="utf-8"))
+        paths.update({key: path for key, path in refused.items() if key.startswith("_posts/")})
+    return paths
 
 
 @pytest.mark.parametrize("blog_name", BLOGS)
@@ -28,12 +50,14 @@ def test_blog_builds_with_every_post_at_its_hexo_url(blog_name: str, tmp_path: P
     assert len(built_posts) == len(posts)
     assert len(build.pages) == len(pages)
 
-    oracle = json.loads((blog / "hexo-oracle.json").read_text(encoding="utf-8"))
-    paths = [entry["path"] for entry in oracle.values() if "error" not in entry]
-    assert paths
-    for path in paths:
-        target = build.output / (path + "index.html" if path.endswith("/") else path)
-        assert target.is_file(), path
+    paths = hexo_paths(blog)
+    assert len(paths) == len(posts)
+    missing = [
+        path
+        for path in paths.values()
+        if not (build.output / (path + "index.html" if path.endswith("/") else path)).is_file()
+    ]
+    assert missing == []
 
 
 @pytest.mark.parametrize("blog_name", ["billhu0__billhu-hexo-blog"])

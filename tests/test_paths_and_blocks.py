@@ -198,8 +198,7 @@ def test_fenced_code_is_hexos_byte_for_byte(config_name: str) -> None:
         if _between_tags(ours) != _between_tags(entry["content"]):
             differ.append(name)
     # Left: with no highlighter, marked ends every block with one newline more (never shown);
-    # prismjs' line-number rows miscount a blank last line (highlight.py's \n(?!$), see the report).
-    known = {"off": {"control", "langcontrol"}, "prism": {"two"}}
+    known = {"off": {"control", "langcontrol"}}
     assert set(differ) == known.get(config_name, set())
 
 
