@@ -129,26 +129,70 @@ def folder_digest(folder: str) -> str:
     return hashlib.sha256("\n".join(entries).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _metadata_of(data: Any) -> Mapping[str, Any]:
+    """The metadata in a cache entry: the reader layer keeps ``(content, metadata)``, the generator layer the page."""
+    if isinstance(data, tuple) and len(data) == 2 and isinstance(data[1], Mapping):
+        return data[1]
+    found = getattr(data, "metadata", None)
+    return found if isinstance(found, Mapping) else {}
+
+
+def lookups_stamp(metadata: Mapping[str, Any]) -> str:
+    """Which of the files a post looked up outside its asset folder exist now (``hexo_looked_up``).
+
+    An image's URL may depend on whether ``source/images/x.png`` or another
+    post's asset exists; the post is read again when one of them appears or goes.
+    """
+    looked_up = metadata.get("hexo_looked_up") or ()
+    return "".join("1" if os.path.isfile(path) else "0" for path, _existed in looked_up)
+
+
 def _wrap(cacher: Any, fingerprint: str, is_hexo: Callable[[str], bool]) -> None:
     original = getattr(cacher, "_filestamp_func", None)
     if original is None or getattr(original, "_hexo_wrapped", False):
         return
+    # The data being stored, while cache_data computes its stamp: its lookups, not the old entry's.
+    storing: dict[str, Any] = {}
 
     def stamp(filename: str) -> Any:
         own = original(filename)
         if not is_hexo(filename):
             return own
-        return (_MARK, own, fingerprint, asset_folder_stamp(filename))
+        # The generator layer keys its entries by the path under its own folder, and stamps the full path.
+        names = [filename]
+        if getattr(cacher, "path", None):
+            names.append(os.path.relpath(filename, cacher.path))
+        entries = getattr(cacher, "_cache", None) or {}
+        metadata: Mapping[str, Any] = {}
+        for name in names:
+            if name in storing:
+                metadata = _metadata_of(storing[name])
+                break
+            entry = entries.get(name)
+            if isinstance(entry, tuple) and len(entry) == 2:
+                metadata = _metadata_of(entry[1])
+                break
+        return (_MARK, own, fingerprint, asset_folder_stamp(filename), lookups_stamp(metadata))
+
+    original_cache_data = cacher.cache_data
+
+    def cache_data(filename: str, data: Any) -> None:
+        storing[filename] = data
+        try:
+            original_cache_data(filename, data)
+        finally:
+            storing.pop(filename, None)
 
     stamp._hexo_wrapped = True  # type: ignore[attr-defined]
     cacher._filestamp_func = stamp
+    cacher.cache_data = cache_data
 
 
 def _announce_if_stale(cachers: list[Any], fingerprint: str, cache_path: str) -> None:
     for cacher in cachers:
         for entry in (getattr(cacher, "_cache", None) or {}).values():
             stamp = entry[0] if isinstance(entry, tuple) and entry else None
-            if isinstance(stamp, tuple) and len(stamp) == 4 and stamp[0] == _MARK and stamp[2] != fingerprint:
+            if isinstance(stamp, tuple) and len(stamp) == 5 and stamp[0] == _MARK and stamp[2] != fingerprint:
                 if (cache_path, fingerprint) not in _announced:
                     _announced.add((cache_path, fingerprint))
                     logger.info(

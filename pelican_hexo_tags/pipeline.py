@@ -95,7 +95,13 @@ class PostEnvironment:
         if name not in posts:
             return False
         found = contained_path(os.path.dirname(self.asset_dir), f"{name}/{rest}")
-        return found is not None and os.path.isfile(found)
+        return found is not None and self._is_file(found)
+
+    def _is_file(self, path: str) -> bool:
+        """Whether ``path`` is a file, remembered: the content cache reads the post again when that changes."""
+        exists = os.path.isfile(path)
+        self.page_state.setdefault("looked_up", {})[path] = exists
+        return exists
 
     def _source_root(self) -> str | None:
         """The folder published at the site's ``root`` (Hexo's ``source/``, mirrored as Pelican's ``PATH``)."""
@@ -120,7 +126,7 @@ class PostEnvironment:
         if root is None or not relative or any(s.startswith(("_", ".")) for s in segments):
             return False
         found = contained_path(root, "/".join(segments))
-        return found is not None and os.path.isfile(found)
+        return found is not None and self._is_file(found)
 
     def _source_relative(self, path: str) -> str | None:
         """``path`` as the author's editor reads it: from the post file's folder, as a path under ``source/``."""

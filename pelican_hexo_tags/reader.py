@@ -226,6 +226,9 @@ class HexoReader(MarkdownReader):
         metadata["hexo_problems"] = [(min(max(line, 1), last_line), message, kind) for line, message, kind in problems]
         if env.page_state.get("bundles"):
             metadata["hexo_bundles"] = sorted(env.page_state["bundles"])
+        if env.page_state.get("looked_up"):
+            # Files outside the asset folder whose existence chose an image's URL (content_cache.py).
+            metadata["hexo_looked_up"] = sorted(env.page_state["looked_up"].items())
         if env.page_state.get("files"):
             # Files a tag shows (include_code's "view raw"), published at their Hexo URL.
             metadata["hexo_files"] = dict(sorted(env.page_state["files"].items()))

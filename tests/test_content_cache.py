@@ -7,7 +7,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from conftest import build_site
+from conftest import build_site, write_hexo_site
 from test_plugin import _write_site
 
 from pelican_hexo_tags.reader import HexoReader
@@ -81,3 +81,29 @@ def test_asset_added_to_the_folder_clears_the_missing_asset_warning(tmp_path: Pa
     second = build_site(settings, tmp_path / "second", **overrides)
     assert [m for m in second.messages() if "cat.png" in m] == []
     assert (second.output / "2024/05/05/pictures/cat.png").is_file()
+
+
+@pytest.mark.parametrize("layer", ["reader", "generator"])
+def test_an_image_appearing_outside_the_asset_folder_is_seen(
+    tmp_path: Path, layer: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With prependRoot off, Hexo leaves ../images/x.png for the browser, which misses from
+    # /2024/05/06/outside/; the file the author pointed at (source/images/x.png) is used once it exists.
+    settings = write_hexo_site(
+        tmp_path,
+        {"outside.md": "---\ntitle: Outside\ndate: 2024-05-06\n---\n![x](../images/x.png)\n"},
+        "marked:\n  prependRoot: false\n",
+        CACHE + f'CONTENT_CACHING_LAYER = "{layer}"\nSTATIC_PATHS = ["images"]\n',
+    )
+    first = build_site(settings, tmp_path / "first", CACHE_PATH=str(tmp_path / "cache"))
+    assert 'src="../images/x.png"' in first.page("2024/05/06/outside/index.html")
+    (tmp_path / "content" / "images").mkdir()
+    (tmp_path / "content" / "images" / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    second = build_site(settings, tmp_path / "second", CACHE_PATH=str(tmp_path / "cache"))
+    assert 'src="/images/x.png"' in second.page("2024/05/06/outside/index.html")
+    # And the third build, with nothing changed, reads nothing again.
+    calls: list[str] = []
+    original = HexoReader.read
+    monkeypatch.setattr(HexoReader, "read", lambda self, path: calls.append(path) or original(self, path))
+    build_site(settings, tmp_path / "third", CACHE_PATH=str(tmp_path / "cache"))
+    assert calls == []
