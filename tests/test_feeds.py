@@ -149,8 +149,20 @@ def test_the_liluoao_blog_builds_with_every_hexo_url(tmp_path: Path) -> None:
     blog = shared_path("corpus", "liluoao__blog-source")
     site = tmp_path / "site"
     import_site(blog, site)
-    build = build_site(site / "pelicanconf.py", site / "output")
+    # The import turns Pelican's feeds off (the blog had none at those URLs); a site that turns
+    # them on must build too, and that is the build that failed.
+    feeds_on = {
+        "FEED_ALL_ATOM": "feeds/all.atom.xml",
+        "FEED_ALL_RSS": "feeds/all.rss.xml",
+        "TAG_FEED_ATOM": "feeds/tag/{slug}.atom.xml",
+        "TRANSLATION_FEED_ATOM": "feeds/all-{lang}.atom.xml",
+    }
+    build = build_site(site / "pelicanconf.py", site / "output", **feeds_on)
     assert build.messages(logging.ERROR) == []
+    written = sorted((site / "output" / "feeds").rglob("*.xml"))
+    assert len(written) > len(feeds_on)  # a tag feed per tag besides the others
+    for feed in written:
+        ElementTree.parse(feed)
     # Its one post with a backspace in a code block is named, with the line.
     posts = sorted((blog / "source" / "_posts").glob("*.md"))
     with_controls = [p.name for p in posts if any(c in p.read_text(encoding="utf-8") for c in CONTROLS)]
