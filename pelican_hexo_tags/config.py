@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .site.config_keys import ConfigProblem, normalise_config
+from .site.config_keys import ConfigProblem, deep_merge, normalise_config
 from .site.package_json import Version, read_site_package
 from .yaml_loader import key_lines_of, load_yaml
 
@@ -52,16 +52,6 @@ PLUGIN_SETTINGS = frozenset(
 _FROM_PACKAGE_JSON = object()
 
 
-def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
-    """Hexo deep-merges plain objects from the user config onto its defaults."""
-    for key, value in override.items():
-        if isinstance(value, Mapping) and isinstance(base.get(key), dict):
-            base[key] = _merge(dict(base[key]), value)
-        else:
-            base[key] = value
-    return base
-
-
 def _mtimes(root: str, theme: str) -> tuple[float, ...]:
     stamps = []
     for path in (os.path.join(root, f"_config.{theme}.yml"), os.path.join(root, "themes", theme, "_config.yml")):
@@ -92,7 +82,7 @@ def theme_settings(config: Mapping[str, Any]) -> dict[str, Any]:
     data = dict(_read_theme_config(root, theme, _mtimes(root, theme))) if root else {}
     extra = config.get("theme_config")
     if isinstance(extra, Mapping):
-        data = _merge(data, extra)
+        data = deep_merge(data, extra)
     return data
 
 
@@ -107,7 +97,7 @@ def _fluid_highlight(config: HexoConfig) -> None:
         config["syntax_highlighter"] = "prismjs"
         return
     config["syntax_highlighter"] = "highlight.js"
-    config["highlight"] = _merge(
+    config["highlight"] = deep_merge(
         dict(config.get("highlight") or {}),
         {"hljs": True, "wrap": False, "auto_detect": True, "line_number": bool(highlight.get("line_number", True))},
     )
@@ -275,7 +265,7 @@ def hexo_config_from_settings(settings: Mapping[str, Any]) -> HexoConfig:
     if resolved:
         data, problems, text = _read_config(resolved)
         notices += [ConfigNotice(resolved, line, message) for line, message in problems]
-    config = HexoConfig(_merge(data, overrides), os.path.dirname(resolved) if resolved else None)
+    config = HexoConfig(deep_merge(data, overrides), os.path.dirname(resolved) if resolved else None)
     lines = key_lines_of(text)
     for problem in config.problems:
         top = problem.key.split(".", 1)[0]

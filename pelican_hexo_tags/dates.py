@@ -487,6 +487,12 @@ def _read_milliseconds(token: _Token) -> int:
     return number
 
 
+def _iso_minutes_follow(scanner: _Scanner, hour_is_24: bool) -> bool:
+    """Whether two digits of minutes (or seconds) come next, and only zeros after hour 24."""
+    token = scanner.peek()
+    return token.is_fixed_number(2) and _is_minute(token.value) and not (hour_is_24 and token.value > 0)
+
+
 def _parse_es5(scanner: _Scanner, day: _Day, time: _Time, tz: _TimeZone) -> _Token:
     """ParseES5DateTime: the token the legacy reader goes on with, _END_TOKEN, or _INVALID."""
     if scanner.peek().is_sign():
@@ -521,19 +527,11 @@ def _parse_es5(scanner: _Scanner, day: _Day, time: _Time, tz: _TimeZone) -> _Tok
         time.add(scanner.next().value)
         if not scanner.skip_symbol(":"):
             return _INVALID
-        if (
-            not scanner.peek().is_fixed_number(2)
-            or not _is_minute(scanner.peek().value)
-            or (hour_is_24 and scanner.peek().value > 0)
-        ):
+        if not _iso_minutes_follow(scanner, hour_is_24):
             return _INVALID
         time.add(scanner.next().value)
         if scanner.skip_symbol(":"):
-            if (
-                not scanner.peek().is_fixed_number(2)
-                or not _is_minute(scanner.peek().value)
-                or (hour_is_24 and scanner.peek().value > 0)
-            ):
+            if not _iso_minutes_follow(scanner, hour_is_24):
                 return _INVALID
             time.add(scanner.next().value)
             if scanner.skip_symbol("."):

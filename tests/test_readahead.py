@@ -10,7 +10,8 @@ import struct
 import termios
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -176,18 +177,25 @@ def _open_for_writing(fifo: Path, ahead: readahead.ReadAhead) -> int:
     return found[0]
 
 
-@needs_proc
-def test_stop_ends_a_helper_in_the_middle_of_a_post(tmp_path: Path) -> None:
+@contextmanager
+def _helper_mid_post(tmp_path: Path) -> Iterator[readahead.ReadAhead]:
+    """A helper reading half a post that never ends, as it would highlight on a long post."""
     fifo = tmp_path / "slow-post.md"
     os.mkfifo(fifo)
     ahead = readahead.ReadAhead([str(fifo)], _config())
     writer = _open_for_writing(fifo, ahead)
     try:
-        # Half a post, never finished: the helper reads on, as it would highlight on a long post.
         os.write(writer, b"---\ntitle: Slow\n---\n```python\nx = 1\n")
-        assert _stop_timed(ahead) < STOP_BOUND
+        yield ahead
     finally:
         os.close(writer)
+        ahead.stop()
+
+
+@needs_proc
+def test_stop_ends_a_helper_in_the_middle_of_a_post(tmp_path: Path) -> None:
+    with _helper_mid_post(tmp_path) as ahead:
+        assert _stop_timed(ahead) < STOP_BOUND
 
 
 @needs_proc
@@ -243,16 +251,9 @@ def test_a_helper_leaves_by_itself_when_its_posts_are_done(tmp_path: Path) -> No
 @needs_proc
 def test_a_helper_mid_post_leaves_when_the_reader_is_gone(tmp_path: Path) -> None:
     # A reader that dies without stop() closes the helper's stdin: the helper must not outlive it.
-    fifo = tmp_path / "slow-post.md"
-    os.mkfifo(fifo)
-    ahead = readahead.ReadAhead([str(fifo)], _config())
-    writer = _open_for_writing(fifo, ahead)
-    try:
+    with _helper_mid_post(tmp_path) as ahead:
         ahead.process.stdin.close()
         start = time.monotonic()
         ahead.process.wait(timeout=10)
         assert time.monotonic() - start < STOP_BOUND
         assert _gone(ahead.process.pid)
-    finally:
-        os.close(writer)
-        ahead.stop()

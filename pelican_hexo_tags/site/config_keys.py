@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..nunjucks import to_string
 from .hexo_defaults import hexo_defaults
 from .package_json import Version
 
@@ -43,15 +44,7 @@ def js_truthy(value: Any) -> bool:
 
 def js_string(value: Any) -> str:
     """``String(value)`` for a scalar: ``true``, ``1`` for 1.0, ``1.5``."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "NaN"
-        if math.isinf(value):
-            return "Infinity" if value > 0 else "-Infinity"
-        return str(int(value)) if value.is_integer() and abs(value) < 1e21 else repr(value)
-    return str(value)
+    return to_string(value)
 
 
 def _describe(value: Any) -> str:
@@ -212,26 +205,34 @@ class Section(Shape):
                 if value is _ABSENT:
                     return value, problems
             else:
-                value = _merge(copy.deepcopy(dict(default)) if isinstance(default, Mapping) else {}, converted)
-        defaults = default if isinstance(default, Mapping) else {}
+                value = deep_merge(copy.deepcopy(dict(default)) if isinstance(default, Mapping) else {}, converted)
         out = {str(name): item for name, item in value.items()}
-        for name, shape in self.fields.items():
-            if name not in out:
-                continue
-            read, found = shape.read(out[name], defaults.get(name, _ABSENT), f"{key}.{name}")
-            problems += found
-            if read is _ABSENT:
-                del out[name]
-            else:
-                out[name] = read
+        problems += read_fields(self.fields, out, default if isinstance(default, Mapping) else {}, f"{key}.")
         return out, problems
 
 
-def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+def read_fields(
+    fields: Mapping[str, Shape], values: dict[str, Any], defaults: Mapping[str, Any], prefix: str
+) -> list[ConfigProblem]:
+    """Bring each field of ``values`` that has a shape into it, in place; a field with no usable value goes."""
+    problems: list[ConfigProblem] = []
+    for name, shape in fields.items():
+        if name not in values:
+            continue
+        read, found = shape.read(values[name], defaults.get(name, _ABSENT), prefix + name)
+        problems += found
+        if read is _ABSENT:
+            del values[name]
+        else:
+            values[name] = read
+    return problems
+
+
+def deep_merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
     """hexo-util's ``deepMerge``: plain objects merge, anything else replaces."""
     for key, value in override.items():
         if isinstance(value, Mapping) and isinstance(base.get(key), dict):
-            base[key] = _merge(dict(base[key]), value)
+            base[key] = deep_merge(dict(base[key]), value)
         else:
             base[key] = value
     return base
@@ -419,14 +420,6 @@ def normalise_config(
     user = {str(key): value for key, value in user.items()}
     _apply_version_rules(user, version, problems)
     defaults = hexo_defaults()
-    merged = _merge(copy.deepcopy(defaults), user)
-    for key, shape in SCHEMA.items():
-        if key not in merged:
-            continue
-        value, found = shape.read(merged[key], defaults.get(key, _ABSENT), key)
-        problems += found
-        if value is _ABSENT:
-            del merged[key]
-        else:
-            merged[key] = value
+    merged = deep_merge(copy.deepcopy(defaults), user)
+    problems += read_fields(SCHEMA, merged, defaults, "")
     return merged, problems
