@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .extend import Extensions
 from .site.config_keys import ConfigProblem, deep_merge, normalise_config
 from .site.package_json import Version, read_site_package
 from .yaml_loader import key_lines_of, load_yaml
@@ -138,8 +139,18 @@ class HexoConfig(dict):
         self.plugins = package.plugins
         self.problems: list[ConfigProblem] = problems
         self.notices: list[ConfigNotice] = []
+        self._extensions: Extensions | None = None
         if str(self.get("theme") or "").lower() == "fluid":
             _fluid_highlight(self)
+
+    @property
+    def extensions(self) -> Extensions:
+        """What Hexo and the site's plugins register (``plugins/``), loaded on first use."""
+        if self._extensions is None:
+            from .plugins import load_extensions
+
+            self._extensions = load_extensions(self)
+        return self._extensions
 
     @property
     def uses_markdown_it(self) -> bool:

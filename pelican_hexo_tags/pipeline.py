@@ -38,11 +38,6 @@ from .registry import TagContext, TagError, TagRegistry
 logger = logging.getLogger(__name__)
 
 _MORE_RE = re.compile(r"<!-- ?more ?-->", re.IGNORECASE)
-_A_TAG_RE = re.compile(r"""<a(?:\s+?|\s+?[^<>]+?\s+?)href=["']((?:https?:|//)[^<>"']+)["'][^<>]*>""", re.IGNORECASE)
-_TARGET_ATTR_RE = re.compile(r"target=", re.IGNORECASE)
-_REL_ATTR_RE = re.compile(r"rel=", re.IGNORECASE)
-_REL_VALUE_RE = re.compile(r"""rel=["']([^<>"']*)["']""", re.IGNORECASE)
-_HOST_RE = re.compile(r"^(?:https?:)?//([^/?#:]+)", re.IGNORECASE)
 
 
 @dataclass
@@ -240,41 +235,6 @@ def _posts_beside(asset_dir: str) -> set[str]:
         return set()
     extensions = tuple(f".{extension}" for extension in MarkdownReader.file_extensions)
     return {os.path.splitext(n)[0] for n in names if n.lower().endswith(extensions)}
-
-
-def _is_external(href: str, config: Mapping[str, Any]) -> bool:
-    match = _HOST_RE.match(href)
-    if not match:
-        return False
-    host = match.group(1).lower()
-    site = _HOST_RE.match(str(config.get("url") or ""))
-    if site and site.group(1).lower() == host:
-        return False
-    exclude = (config.get("external_link") or {}).get("exclude") or []
-    if isinstance(exclude, str):
-        exclude = [exclude] if exclude else []
-    return host not in {str(e).lower() for e in exclude}
-
-
-def external_links(html: str, config: Mapping[str, Any]) -> str:
-    """Hexo's ``external_link`` filter: external links without a target open in a new tab."""
-    setting = config.get("external_link")
-    enabled = setting.get("enable", True) if isinstance(setting, Mapping) else bool(setting)
-    if not enabled or "href" not in html:
-        return html
-
-    def mark(match: re.Match[str]) -> str:
-        tag = match.group(0)
-        if not _is_external(match.group(1), config) or _TARGET_ATTR_RE.search(tag):
-            return tag
-        if _REL_ATTR_RE.search(tag):
-            tag = _REL_VALUE_RE.sub(
-                lambda m: m.group(0) if "noopener" in m.group(1) else f'rel="{m.group(1)} noopener"', tag
-            )
-            return tag.replace("href=", 'target="_blank" href=', 1)
-        return tag.replace("href=", 'target="_blank" rel="noopener" href=', 1)
-
-    return _A_TAG_RE.sub(mark, html)
 
 
 def split_excerpt(html: str) -> tuple[str, str | None]:
@@ -570,7 +530,8 @@ def render_post(body: str, env: PostEnvironment, first_line: int = 1) -> Rendere
         line = first_line + body.count("\n", 0, at) if at >= 0 else first_line
         where = "the post's asset folder" if not _clip_dots(written)[1] else "the post's asset folder or under source/"
         env.warn(line, f"image {written} is not in {where}", "missing-asset")
-    html = external_links(html, env.config)
+    html = env.config.extensions.run_filters("after_post_render", html, env)
+    html = env.config.extensions.run_filters("after_render:html", html, env)
     custom_excerpt = env.metadata.get("excerpt") or env.metadata.get("description")
     if custom_excerpt:
         return RenderedPost(html, str(custom_excerpt), env.problems)

@@ -11,7 +11,7 @@ from conftest import build_site, write_hexo_site
 
 from pelican_hexo_tags.config import HexoConfig
 from pelican_hexo_tags.engine import markdown_engine
-from pelican_hexo_tags.pipeline import external_links
+from pelican_hexo_tags.plugins.hexo import external_links
 from pelican_hexo_tags.site.config_keys import js_truthy, normalise_config
 from pelican_hexo_tags.site.package_json import parse_version, read_site_package
 

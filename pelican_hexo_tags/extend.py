@@ -1,0 +1,64 @@
+"""A site's ``hexo.extend``: what Hexo itself and the site's plugins register, at Hexo's own points.
+
+In Hexo a plugin is a module that, when Hexo loads it, registers functions
+into ``hexo.extend``: ``hexo.extend.filter.register(type, fn, priority)``
+and its siblings for tags, renderers, generators and injectors (Hexo's
+``lib/extend/``). Here a module per npm package (``plugins/``) registers into
+an :class:`Extensions` the same way, and the site's ``package.json`` decides
+which modules load (``plugins.load_extensions``).
+
+Filters run as Hexo runs them: by priority, lowest first (10 when not
+given), in registration order within a priority, each on what the one before
+returned; a filter returning None leaves the value as it was. Hexo's
+``after_post_render`` filters get the post and change ``post.content``, and
+``after_render:html`` ones get a whole page; here both get the post's HTML and
+the post being rendered, and return the new HTML. The page around the post is
+Pelican's theme's, so a site-wide ``after_render:html`` filter is applied to
+the post's body, which is where Hexo's and its plugins' filters make their
+changes.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+# The stages of a post's rendering a filter can register at, in the order a post passes them.
+FILTER_STAGES = ("before_post_render", "after_post_render", "after_render:html")
+
+Filter = Callable[[str, Any], "str | None"]
+
+
+@dataclass(order=True)
+class _Registered:
+    priority: int
+    order: int
+    function: Filter = field(compare=False)
+
+
+@dataclass
+class Extensions:
+    """The filters of one site, from Hexo itself and every plugin module its ``package.json`` loads."""
+
+    _filters: dict[str, list[_Registered]] = field(default_factory=lambda: {stage: [] for stage in FILTER_STAGES})
+    _count: int = 0
+
+    def register_filter(self, stage: str, function: Filter, priority: int = 10) -> None:
+        """``hexo.extend.filter.register(stage, function, priority)``."""
+        if stage not in self._filters:
+            raise ValueError(f"no filter stage {stage!r}; the stages are {', '.join(FILTER_STAGES)}")
+        self._count += 1
+        bisect.insort(self._filters[stage], _Registered(int(priority), self._count, function))
+
+    def filters(self, stage: str) -> list[Filter]:
+        return [registered.function for registered in self._filters[stage]]
+
+    def run_filters(self, stage: str, html: str, post: Any) -> str:
+        """Pass ``html`` through the filters of ``stage`` for ``post`` (a ``PostEnvironment``)."""
+        for registered in self._filters[stage]:
+            result = registered.function(html, post)
+            if result is not None:
+                html = result
+        return html

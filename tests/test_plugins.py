@@ -1,0 +1,73 @@
+"""Each emulated npm package against what the real package made of a tiny site.
+
+A fixture is ``tests/fixtures/plugins/<package>/``: ``site/`` (the
+``_config.yml``, ``package.json`` and ``source/_posts`` given to
+``hexo-oracle --site``) and ``expected.json`` (the body of each page that
+real Hexo with the package wrote). Every fixture found is built here with
+the plugin, and each page's body held against Hexo's: the same text and
+blocks (htmlcompare) and the same attributes on every link and image.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import HEXO_SITE_SETTINGS, build_site
+
+from pelican_hexo_tags.config import HexoConfig
+from pelican_hexo_tags.plugins import DEFAULT_PACKAGES, load_extensions, module_name, support_of
+
+FIXTURES = Path(__file__).parent / "fixtures" / "plugins"
+PACKAGES = sorted(path.name for path in FIXTURES.glob("*") if (path / "expected.json").is_file())
+
+
+class _StartTags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("a", "img"):
+            self.tags.append((tag, tuple(sorted((name, value or "") for name, value in attrs))))
+
+
+def start_tags(html: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    parser = _StartTags()
+    parser.feed(html)
+    return parser.tags
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_package_makes_what_the_real_package_made(package: str, tmp_path: Path) -> None:
+    from htmlcompare import compare
+
+    fixture = FIXTURES / package
+    expected = json.loads((fixture / "expected.json").read_text(encoding="utf-8"))
+    shutil.copytree(fixture / "site" / "source" / "_posts", tmp_path / "content" / "_posts")
+    for name in ("_config.yml", "package.json"):
+        shutil.copy(fixture / "site" / name, tmp_path / name)
+    (tmp_path / "pelicanconf.py").write_text(HEXO_SITE_SETTINGS, encoding="utf-8")
+    build = build_site(tmp_path / "pelicanconf.py", tmp_path / "output")
+
+    assert support_of(package).status in ("emulated", "partly")
+    for page, hexo_body in expected["pages"].items():
+        article = next(a for a in build.articles if a.save_as == page)
+        report = compare(hexo_body, article.content)
+        assert report["faithful"], report
+        assert start_tags(article.content) == start_tags(hexo_body)
+
+
+def test_a_site_without_package_json_loads_what_hexo_init_installs() -> None:
+    config = HexoConfig({"url": "https://blog.example"})
+    assert config.plugins == ()
+    assert len(load_extensions(config).filters("after_render:html")) == 1
+    assert "hexo-renderer-marked" in DEFAULT_PACKAGES
+
+
+def test_module_names_follow_the_npm_name() -> None:
+    assert module_name("hexo-filter-nofollow") == "hexo_filter_nofollow"
+    assert module_name("@scope/hexo-x") == "scope__hexo_x"
