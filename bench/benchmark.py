@@ -64,6 +64,13 @@ SITENAME = "Bench"
 SITEURL = "http://example.com"
 AUTHOR = "Bench"
 CACHE_PATH = "cache"
+# As `pelican-hexo import` writes it: Pelican's default feeds off. Plain Pelican's feed writer stops the
+# build on a control character, and liluoao's posts hold one; Hexo's side writes no feed either.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
 """
 
 _WORD_LIST = (
@@ -168,7 +175,11 @@ def make_sites(work: Path, posts: Path) -> dict[str, Path]:
     sites = {}
     plain = work / "a-plain"
     shutil.copytree(posts, plain / "content" / "_posts")
-    (plain / "pelicanconf.py").write_text(PELICAN_CONF + "PLUGINS = []\n", encoding="utf-8")
+    # Dated URLs from the file name, like Hexo's: six blogs' "Hello World" posts would share hello-world.html.
+    plain_urls = (
+        'SLUGIFY_SOURCE = "basename"\nARTICLE_URL = ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{date:%d}/{slug}.html"\n'
+    )
+    (plain / "pelicanconf.py").write_text(PELICAN_CONF + "PLUGINS = []\n" + plain_urls, encoding="utf-8")
     sites["a"] = plain
     plugin = work / "b-plugin"
     shutil.copytree(posts, plugin / "content" / "_posts")
