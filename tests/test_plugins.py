@@ -61,6 +61,20 @@ def test_package_makes_what_the_real_package_made(package: str, tmp_path: Path) 
         assert start_tags(article.content) == start_tags(hexo_body)
 
 
+def test_packages_load_from_package_json_in_hexos_order(tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text(
+        json.dumps({"dependencies": {"hexo": "^8", "hexo-filter-nofollow": "^2", "hexo-not-emulated": "*"}})
+    )
+    config = HexoConfig({"url": "https://blog.example"}, source_root=str(tmp_path))
+    assert config.plugins == ("hexo-filter-nofollow", "hexo-not-emulated")
+    html = '<a href="https://other.example/">x</a>'
+    # Hexo's external_link first, then the package's filter, both at after_render:html.
+    assert config.extensions.run_filters("after_render:html", html, _Post(config)) == (
+        '<a target="_blank" rel="noopener external nofollow noreferrer" href="https://other.example/">x</a>'
+    )
+    assert support_of("hexo-not-emulated").status == "not"
+
+
 def test_a_site_without_package_json_loads_what_hexo_init_installs() -> None:
     config = HexoConfig({"url": "https://blog.example"})
     assert config.plugins == ()
@@ -71,3 +85,8 @@ def test_a_site_without_package_json_loads_what_hexo_init_installs() -> None:
 def test_module_names_follow_the_npm_name() -> None:
     assert module_name("hexo-filter-nofollow") == "hexo_filter_nofollow"
     assert module_name("@scope/hexo-x") == "scope__hexo_x"
+
+
+class _Post:
+    def __init__(self, config: HexoConfig) -> None:
+        self.config = config

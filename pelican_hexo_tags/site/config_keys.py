@@ -365,6 +365,8 @@ def _schema() -> dict[str, Shape]:
     schema["markdown"] = Section(_MARKDOWN_FIELDS, legacy=_markdown_preset)
     schema["index_generator"] = Section({"per_page": Integer(minimum=0), "path": Text(), "order_by": Text()})
     schema["highlight_engine"] = OneOf(("highlight.js", "pygments"))
+    # hexo-filter-nofollow's section.
+    schema["nofollow"] = Section({"enable": Flag(), "field": OneOf(("site", "post")), "exclude": TextList()})
     for key in _OPEN_SECTIONS:
         schema[key] = Section()
     return schema
