@@ -33,6 +33,7 @@ import io
 import json
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -552,6 +553,53 @@ def _import(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+_MARKDOWN_RENDERER = re.compile(r"mark|kramed|pandoc|md", re.IGNORECASE)
+
+
+def site_profile(path: Path) -> dict[str, Any] | None:
+    """What decides a Hexo site's HTML, as ``check`` prints it first; None for a plain folder of posts."""
+    from .plugins import site_packages, support_of
+
+    config_path = Path(path) / CONFIG_NAME
+    if not config_path.is_file():
+        return None
+    data, _problems = read_config_file(str(config_path))
+    config = HexoConfig(data, source_root=str(path))
+    version = ".".join(str(part) for part in config.hexo_version) if config.hexo_version else "not named"
+    scripts = sorted(p.relative_to(path).as_posix() for p in (Path(path) / "scripts").glob("**/*.js"))
+    theme = str(config.get("theme") or "")
+    scripts += sorted(
+        p.relative_to(path).as_posix() for p in (Path(path) / "themes" / theme / "scripts").glob("**/*.js")
+    )
+    return {
+        "hexo": version,
+        # Hexo renders .md with the Markdown renderer the site installed; here, the engine the config picks.
+        "renderers_installed": [
+            p for p in site_packages(config) if p.startswith("hexo-renderer-") and _MARKDOWN_RENDERER.search(p)
+        ],
+        "renderer": "hexo-renderer-markdown-it" if config.uses_markdown_it else "hexo-renderer-marked",
+        "theme": theme,
+        "plugins": [vars(support_of(package)) for package in site_packages(config)],
+        "plugins_from": "package.json" if config.plugins else "hexo init's default set (no package.json)",
+        # Local scripts are not run: what they register is lost (issue 12 plans running plain ones).
+        "scripts": scripts,
+    }
+
+
+def _print_profile(profile: dict[str, Any]) -> None:
+    installed = ", ".join(profile["renderers_installed"]) or "none named"
+    print(f"Hexo {profile['hexo']}, theme {profile['theme'] or '(none)'}")
+    print(f"Markdown renderer installed: {installed}; rendered here as {profile['renderer']}")
+    print(f"plugins, from {profile['plugins_from']}:")
+    for plugin in profile["plugins"]:
+        status = {"n/a": "changes no post"}.get(plugin["status"], plugin["status"])
+        loses = f"; loses {plugin['loses']}" if plugin["loses"] else ""
+        print(f"  {plugin['package']:<36} {status}{loses}")
+    if profile["scripts"]:
+        print(f"local scripts, not run ({len(profile['scripts'])}): {', '.join(profile['scripts'])}")
+    print()
+
+
 def _check(args: argparse.Namespace) -> int:
     # The report says it all; Pelican's own log would repeat every line.
     root_logger = logging.getLogger()
@@ -561,11 +609,14 @@ def _check(args: argparse.Namespace) -> int:
         problems, posts, built = _run_check(args.path, args.theme, progress=args.format == "text")
     finally:
         root_logger.setLevel(level)
+    profile = site_profile(args.path)
     if args.format == "json":
         totals = dict(Counter(problem["kind"] for problem in problems))
-        report = {"problems": problems, "totals": totals, "posts": {"found": posts, "built": built}}
+        report = {"profile": profile, "problems": problems, "totals": totals, "posts": {"found": posts, "built": built}}
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
+        if profile:
+            _print_profile(profile)
         _print_report(problems, posts, built)
     return 1 if any(problem["kind"] in ERROR_KINDS for problem in problems) else 0
 

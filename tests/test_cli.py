@@ -454,3 +454,24 @@ def test_reimport_does_not_write_through_a_link_to_another_folder(hexo_site: Pat
     assert (elsewhere / "logo.svg").read_text(encoding="utf-8") == "<svg>mine</svg>"
     assert not (site / "content/images").is_symlink()
     assert (site / "content/images/new.svg").is_file()
+
+
+def test_check_prints_the_site_profile_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    (site / "source" / "_posts").mkdir(parents=True)
+    (site / "source" / "_posts" / "a.md").write_text("---\ntitle: A\ndate: 2024-01-01\n---\nx\n", encoding="utf-8")
+    (site / "_config.yml").write_text("theme: next\n", encoding="utf-8")
+    (site / "scripts").mkdir()
+    (site / "scripts" / "tag.js").write_text("hexo.extend.tag.register('x', () => '')\n", encoding="utf-8")
+    dependencies = {"hexo": "^6.3.0", "hexo-renderer-marked": "^6", "hexo-filter-nofollow": "^2", "hexo-x": "1"}
+    (site / "package.json").write_text(json.dumps({"dependencies": dependencies}), encoding="utf-8")
+    assert main(["check", str(site)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Hexo 6.3.0, theme next\nMarkdown renderer installed: hexo-renderer-marked;")
+    assert "hexo-filter-nofollow                 emulated\n" in out
+    assert "hexo-x                               not; loses whatever it changes in a post" in out
+    assert "local scripts, not run (1): scripts/tag.js" in out
+    assert main(["check", "--format", "json", str(site)]) == 0
+    profile = json.loads(capsys.readouterr().out)["profile"]
+    assert profile["plugins_from"] == "package.json"
+    assert {p["package"]: p["status"] for p in profile["plugins"]}["hexo-renderer-marked"] == "partly"

@@ -16,3 +16,11 @@ def test_every_plugin_module_is_listed() -> None:
     listed = dict(re.findall(r"^\| (\S+) \| (emulated|partly) \|", text.split("## Elsewhere")[0], re.MULTILINE))
     modules = [plugins.plugin_module(info.name) for info in pkgutil.iter_modules(plugins.__path__)]
     assert {module.PACKAGE: module.STATUS for module in modules if module} == listed
+
+
+def test_packages_handled_elsewhere_are_listed_with_their_status() -> None:
+    text = PACKAGES_DOC.read_text(encoding="utf-8")
+    elsewhere = text.split("## Elsewhere")[1].split("## Not emulated")[0]
+    listed = dict(re.findall(r"^\| ([^|]+?) \| (emulated|partly) \|", elsewhere, re.MULTILINE))
+    listed = {name.strip(): status for names, status in listed.items() for name in names.split(",")}
+    assert {package: support.status for package, support in plugins.ELSEWHERE.items()}.items() <= listed.items()

@@ -65,11 +65,39 @@ def plugin_module(package: str) -> ModuleType | None:
         return None
 
 
+# Packages whose work is done outside plugins/ (not yet moved into a module of their own), and what
+# a build here does of it; docs/packages.md lists the same (tests/test_docs.py).
+ELSEWHERE: dict[str, PackageSupport] = {
+    support.package: support
+    for support in (
+        PackageSupport("hexo-renderer-marked", "partly", "marked:tokenizer and other filters of local scripts"),
+        PackageSupport("hexo-renderer-markdown-it", "partly", "markdown-it plugins without a Python port"),
+        PackageSupport("hexo-renderer-markdown-it-katex", "partly", "nothing of its KaTeX markup"),
+        PackageSupport("hexo-filter-mathjax", "partly", "MathJax's SVG: math is typeset with KaTeX"),
+        PackageSupport("hexo-generator-index-pin-top", "emulated"),
+    )
+}
+# Packages that change no post's HTML or URL here: Pelican does their part of the site.
+NO_POST_CHANGE = frozenset(
+    {"hexo-server", "hexo-deployer-git", "hexo-renderer-ejs", "hexo-renderer-stylus", "hexo-renderer-pug"}
+    | {"hexo-render-pug", "hexo-renderer-jade", "hexo-renderer-sass", "hexo-renderer-less"}
+    # Minifiers: the same words and links, less whitespace.
+    | {"hexo-yam", "hexo-neat", "hexo-all-minifier", "hexo-html-minifier", "hexo-clean-css", "hexo-uglify"}
+)
+
+
 def support_of(package: str) -> PackageSupport:
+    """How much of ``package`` a build here does (``not`` with what a post loses, when nothing)."""
     module = plugin_module(package)
-    if module is None:
-        return PackageSupport(package, "not")
-    return PackageSupport(package, module.STATUS, module.LOSES)
+    if module is not None:
+        return PackageSupport(package, module.STATUS, module.LOSES)
+    if package in ELSEWHERE:
+        return ELSEWHERE[package]
+    if package in NO_POST_CHANGE:
+        return PackageSupport(package, "n/a")
+    if package.startswith("hexo-generator-"):
+        return PackageSupport(package, "not", "its own list pages (Pelican's generators write the lists)")
+    return PackageSupport(package, "not", "whatever it changes in a post")
 
 
 def site_packages(config: HexoConfig) -> tuple[str, ...]:

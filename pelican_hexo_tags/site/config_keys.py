@@ -78,10 +78,17 @@ class Text(Shape):
     """
 
     path: bool = False
+    # A pattern that means nothing when empty (``permalink:``); an empty folder is the site's top.
+    required: bool = False
 
     def read(self, value: Any, default: Any, key: str) -> tuple[Any, list[ConfigProblem]]:
-        if self.path and (isinstance(value, bool) or (isinstance(value, str) and not value.strip())):
+        if value is None:
+            # ``description:`` with nothing after it: no value, not a mistake.
+            return ("" if default is _ABSENT else default), []
+        if self.path and isinstance(value, bool):
             return self.fallback(value, default, key, "a path")
+        if self.required and isinstance(value, str) and not value.strip():
+            return self.fallback(value, default, key, "a pattern")
         if isinstance(value, str):
             return value, []
         if isinstance(value, (bool, int, float)):
@@ -344,7 +351,7 @@ def _schema() -> dict[str, Shape]:
     for key in ("default_layout", "default_category", "date_format", "time_format"):
         schema[key] = Text()
     for key in ("root", "permalink", "new_post_name", "pagination_dir"):
-        schema[key] = Text(path=True)
+        schema[key] = Text(path=True, required=True)
     for key in ("source_dir", "tag_dir", "archive_dir", "category_dir", "code_dir"):
         schema[key] = Text(path=True)
     for key in ("titlecase", "render_drafts", "post_asset_folder", "relative_link", "future"):
