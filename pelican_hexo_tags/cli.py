@@ -554,6 +554,23 @@ def _import(args: argparse.Namespace) -> int:
 
 
 _MARKDOWN_RENDERER = re.compile(r"mark|kramed|pandoc|md", re.IGNORECASE)
+_REGISTERS = re.compile(
+    r"""\bextend\.(tag|filter|helper|generator|injector|renderer|console|processor|deployer|migrator)"""
+    r"""\.register\(\s*['"`]([^'"`]+)""",
+)
+_REQUIRES = re.compile(r"""\brequire\(\s*['"]([^'"./][^'"]*)['"]""")
+
+
+def script_report(path: Path) -> dict[str, Any]:
+    """What one local script registers (``tag: note``, ``filter: after_post_render``) and the packages it requires."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as error:
+        return {"registers": [], "requires": [], "error": error.strerror or str(error)}
+    return {
+        "registers": [f"{kind}: {name}" for kind, name in _REGISTERS.findall(text)],
+        "requires": sorted(set(_REQUIRES.findall(text))),
+    }
 
 
 def site_profile(path: Path) -> dict[str, Any] | None:
@@ -566,11 +583,10 @@ def site_profile(path: Path) -> dict[str, Any] | None:
     data, _problems = read_config_file(str(config_path))
     config = HexoConfig(data, source_root=str(path))
     version = ".".join(str(part) for part in config.hexo_version) if config.hexo_version else "not named"
-    scripts = sorted(p.relative_to(path).as_posix() for p in (Path(path) / "scripts").glob("**/*.js"))
     theme = str(config.get("theme") or "")
-    scripts += sorted(
-        p.relative_to(path).as_posix() for p in (Path(path) / "themes" / theme / "scripts").glob("**/*.js")
-    )
+    found = sorted((Path(path) / "scripts").glob("**/*.js"))
+    found += sorted((Path(path) / "themes" / theme / "scripts").glob("**/*.js"))
+    scripts = {script.relative_to(path).as_posix(): script_report(script) for script in found}
     return {
         "hexo": version,
         # Hexo renders .md with the Markdown renderer the site installed; here, the engine the config picks.
@@ -596,7 +612,11 @@ def _print_profile(profile: dict[str, Any]) -> None:
         loses = f"; loses {plugin['loses']}" if plugin["loses"] else ""
         print(f"  {plugin['package']:<36} {status}{loses}")
     if profile["scripts"]:
-        print(f"local scripts, not run ({len(profile['scripts'])}): {', '.join(profile['scripts'])}")
+        print(f"local scripts, not run ({len(profile['scripts'])}); a post loses what they register:")
+        for name, report in profile["scripts"].items():
+            registers = ", ".join(report["registers"]) or "nothing Hexo-visible"
+            needs = f" (requires {', '.join(report['requires'])})" if report["requires"] else ""
+            print(f"  {name}: {registers}{needs}")
     print()
 
 

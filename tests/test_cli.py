@@ -463,6 +463,10 @@ def test_check_prints_the_site_profile_first(tmp_path: Path, capsys: pytest.Capt
     (site / "_config.yml").write_text("theme: next\n", encoding="utf-8")
     (site / "scripts").mkdir()
     (site / "scripts" / "tag.js").write_text("hexo.extend.tag.register('x', () => '')\n", encoding="utf-8")
+    (site / "scripts" / "filter.js").write_text(
+        "const { escapeHTML } = require('hexo-util')\nhexo.extend.filter.register('after_post_render', f)\n",
+        encoding="utf-8",
+    )
     dependencies = {"hexo": "^6.3.0", "hexo-renderer-marked": "^6", "hexo-filter-nofollow": "^2", "hexo-x": "1"}
     (site / "package.json").write_text(json.dumps({"dependencies": dependencies}), encoding="utf-8")
     assert main(["check", str(site)]) == 0
@@ -470,7 +474,8 @@ def test_check_prints_the_site_profile_first(tmp_path: Path, capsys: pytest.Capt
     assert out.startswith("Hexo 6.3.0, theme next\nMarkdown renderer installed: hexo-renderer-marked;")
     assert "hexo-filter-nofollow                 emulated\n" in out
     assert "hexo-x                               not; loses whatever it changes in a post" in out
-    assert "local scripts, not run (1): scripts/tag.js" in out
+    assert "local scripts, not run (2); a post loses what they register:\n" in out
+    assert "  scripts/filter.js: filter: after_post_render (requires hexo-util)\n  scripts/tag.js: tag: x\n" in out
     assert main(["check", "--format", "json", str(site)]) == 0
     profile = json.loads(capsys.readouterr().out)["profile"]
     assert profile["plugins_from"] == "package.json"
