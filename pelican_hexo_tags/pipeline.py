@@ -280,14 +280,14 @@ def nunjucks_disabled(env: PostEnvironment) -> bool:
 
 
 def _render_variable(tag: TagCall, env: PostEnvironment) -> str:
-    if not env.settings.get("HEXO_NUNJUCKS_VARIABLES", False):
-        # Never evaluated unless the site asks: the post's words stay as written.
+    if not env.settings.get("HEXO_NUNJUCKS_VARIABLES", True):
+        # The site turned evaluation off: the post's words stay as written.
         if not env.page_state.get("variables_reported"):
             env.page_state["variables_reported"] = True
             env.warn(
                 tag.line,
                 f"{tag.source!r} is shown as written; Hexo would evaluate it "
-                "(HEXO_NUNJUCKS_VARIABLES = True evaluates {{ }} safely, as Hexo did)",
+                "(HEXO_NUNJUCKS_VARIABLES = False turned that off)",
             )
         return escape_html(tag.source)
     expression = tag.args[0] if tag.args else ""

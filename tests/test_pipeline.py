@@ -201,8 +201,8 @@ def test_block_body_rendered_with_ctx_markdown():
 EVALUATE = {"HEXO_NUNJUCKS_VARIABLES": True}
 
 
-def test_variable_kept_as_written_by_default():
-    out = render("Vue: {{ message }} here, {{ a_b_c }}.")
+def test_variable_kept_as_written_when_the_site_turns_evaluation_off():
+    out = render("Vue: {{ message }} here, {{ a_b_c }}.", settings={"HEXO_NUNJUCKS_VARIABLES": False})
     assert out.content == "<p>Vue: {{ message }} here, {{ a_b_c }}.</p>\n"
     assert [p.line for p in out.problems] == [1]
 
@@ -213,8 +213,8 @@ def test_variable_from_metadata():
     assert out.content == "<p>Title: Hello; by Me &lt;x&gt;.</p>\n"
 
 
-def test_undefined_variable_is_empty():
-    assert render("Vue: {{ message }} here", settings=EVALUATE).content == "<p>Vue:  here</p>\n"
+def test_undefined_variable_is_empty_by_default_as_in_hexo():
+    assert render("Vue: {{ message }} here").content == "<p>Vue:  here</p>\n"
 
 
 def test_dotted_variable():
