@@ -7,7 +7,9 @@ be one of them:
   ``breaks``, marked's autolinks and smartypants, heading ids from Hexo's
   ``slugize`` with the empty ``<a class="headerlink">`` marked emits;
 * hexo-renderer-markdown-it (when the Hexo config has a ``markdown:``
-  section): its ``preset``, ``render`` options, ``anchors`` and ``plugins``.
+  section): its ``preset``, ``render`` options, ``anchors`` and ``plugins``;
+* hexo-renderer-markdown-it-plus (when the site loads that package):
+  ``plugins/hexo_renderer_markdown_it_plus.py``.
 
 An engine is built once per configuration and reused for every post.
 """
@@ -34,6 +36,7 @@ RenderRule = Callable[[RendererHTML, Sequence[Token], int, OptionsDict, EnvType]
 
 MARKED = "marked"
 MARKDOWN_IT = "markdown-it"
+MARKDOWN_IT_PLUS = "markdown-it-plus"
 
 
 def _plugin_footnote(md: MarkdownIt) -> None:
@@ -108,10 +111,29 @@ def _plugin_names(plugins: object) -> list[str]:
     return names
 
 
+def marked_generation(config: Mapping[str, Any]) -> int:
+    """The major version of marked the site's hexo-renderer-marked bundles, where it changes HTML.
+
+    4 for hexo-renderer-marked 5 and older (marked 4, checked on 5.0.0), else 15 (7's, the
+    default when the site's package.json does not say).
+    """
+    from .site.package_json import read_site_package
+
+    version = read_site_package(getattr(config, "source_root", None)).versions.get("hexo-renderer-marked")
+    return 4 if version and version[0] <= 5 else 15
+
+
 class EngineSpec:
     """The renderer settings that change HTML, read from a Hexo config; hashable."""
 
     def __init__(self, config: Mapping[str, Any]) -> None:
+        from .plugins import hexo_renderer_markdown_it_plus as plus
+
+        if plus.renders(config):
+            # The package in the site's plugins is the renderer; its `markdown_it_plus:` section sets it up.
+            self.flavour = MARKDOWN_IT_PLUS
+            self.__dict__.update(plus.spec_fields(config))
+            return
         markdown = config.get("markdown")
         self.flavour = MARKDOWN_IT if isinstance(markdown, Mapping) else MARKED
         if self.flavour == MARKDOWN_IT:
@@ -146,6 +168,7 @@ class EngineSpec:
             self.headerlink = True
             self.first_duplicate = 1
             self.plugins = ()
+            self.marked = marked_generation(config)
 
     def key(self) -> tuple:
         return tuple(sorted(vars(self).items()))
@@ -180,7 +203,11 @@ def _heading_open(
             return self.renderToken(tokens, idx, options, env)
         inline = tokens[idx + 1]
         children = _math_as_source(inline.children or [])
-        if spec.flavour == MARKED:
+        if spec.flavour == MARKED and getattr(spec, "marked", 15) == 4:
+            from .marked_compat import marked4_heading_text
+
+            text = marked4_heading_text(children)
+        elif spec.flavour == MARKED:
             text = strip_html(unescape_html(self.renderInline(children, options, env))).strip()
         else:
             text = strip_html("".join(child.content for child in children))
@@ -255,6 +282,10 @@ def _build(spec_key: tuple) -> MarkdownIt:
         md.enable(["table"])
         _plugin_tasklists(md)
         md.use(marked_compat_plugin)
+        if spec.get("marked") == 4:
+            from .marked_compat import marked4_plugin
+
+            md.use(marked4_plugin)
         for switch, rule in (
             ("smartypants", "marked_smartypants"),
             ("autolink", "marked_url"),
@@ -262,6 +293,10 @@ def _build(spec_key: tuple) -> MarkdownIt:
         ):
             if not render.get(switch, True):
                 md.disable(rule)
+    elif flavour == MARKDOWN_IT_PLUS:
+        from .plugins.hexo_renderer_markdown_it_plus import build_engine
+
+        md = build_engine(spec)
     else:
         preset = {"default": "js-default", "commonmark": "commonmark", "zero": "zero"}.get(spec["preset"], "js-default")
         options = {
@@ -291,7 +326,12 @@ def _build(spec_key: tuple) -> MarkdownIt:
     math_plugin(md)
     engine_spec = EngineSpec.__new__(EngineSpec)
     engine_spec.__dict__.update(spec)
-    md.add_render_rule("heading_open", _heading_open(engine_spec))
+    if flavour == MARKDOWN_IT_PLUS:
+        from .plugins.hexo_renderer_markdown_it_plus import finish_engine
+
+        finish_engine(md, spec)
+    else:
+        md.add_render_rule("heading_open", _heading_open(engine_spec))
     md.add_render_rule("image", _image(engine_spec, md.renderer.rules["image"]))
     if flavour == MARKED:
         md.add_render_rule("link_open", _marked_link_open)

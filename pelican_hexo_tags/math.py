@@ -60,7 +60,10 @@ def _truthy(value: Any) -> bool:
 
 
 def _markdown_plugins(config: Mapping[str, Any]) -> list[str]:
-    names = []
+    from .plugins.hexo_renderer_markdown_it_plus import enabled_plugin_names
+
+    # hexo-renderer-markdown-it-plus uses its KaTeX plugin unless the site turns it off.
+    names = enabled_plugin_names(config)
     for key in ("markdown", "markdown_it_plus"):
         section = config.get(key)
         plugins = section.get("plugins") if isinstance(section, Mapping) else None
