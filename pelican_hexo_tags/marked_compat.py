@@ -30,7 +30,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-__all__ = ["fix_table_delimiters", "marked_compat_plugin"]
+__all__ = ["fix_table_delimiters", "marked4_heading_text", "marked4_plugin", "marked_compat_plugin"]
 
 # --------------------------------------------------------------------------------------------------
 # GFM autolinks (marked `inline.gfm.url`, `_backpedal`, and the `text` rule that decides where the
@@ -544,3 +544,188 @@ def marked_compat_plugin(md: MarkdownIt) -> None:
     except KeyError:  # a parser without text_join: right after inline parsing is as good
         md.core.ruler.after("inline", "marked_smartypants", _smartypants_rule)
     md.core.ruler.push("marked_dl", _dl_rule)
+
+
+# --------------------------------------------------------------------------------------------------
+# hexo-renderer-marked 5 and older: marked 4 (5.0.0 bundles marked 4.0.x), where it differs from 15.
+# Each point was checked with hexo-oracle on Hexo 5.4 + hexo-renderer-marked 5.0.0 / marked 4.0.19
+# against the same site with hexo-renderer-marked 7.0.1 (tests/test_marked_versions.py).
+# --------------------------------------------------------------------------------------------------
+
+# marked 4's `_punctuation`: ASCII only, so a CJK quote or full stop next to `*` counts as a letter
+# and `**“引号”**呢` is bold there, though not in CommonMark or marked 15.
+_MARKED4_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_LIST_ITEM = re.compile(r"([ \t]*)([*+-]|\d{1,9}[.)])(?:([ \t]+)|$)")
+_HR = re.compile(r" {0,3}(?:(?:- *){3,}|(?:_ *){3,}|(?:\* *){3,})$")
+_FENCE = re.compile(r" *(`{3,}|~{3,})")
+_ITEM_ENDS = re.compile(r" *(?:`{3}|~{3}|#)")
+
+
+def _marked4_scan(state: StateInline, start: int, can_split_word: bool) -> tuple[bool, bool, int]:
+    """markdown-it's ``scanDelims`` with marked 4's ASCII-only idea of punctuation."""
+    marker = state.src[start]
+    pos = start
+    while pos < state.posMax and state.src[pos] == marker:
+        pos += 1
+    last = state.src[start - 1] if start > 0 else " "
+    after = state.src[pos] if pos < state.posMax else " "
+    last_punct, next_punct = last in _MARKED4_PUNCT, after in _MARKED4_PUNCT
+    last_space, next_space = _is_js_space(last), _is_js_space(after)
+    left = not (next_space or (next_punct and not (last_space or last_punct)))
+    right = not (last_space or (last_punct and not (next_space or next_punct)))
+    can_open = left and (can_split_word or not right or last_punct)
+    can_close = right and (can_split_word or not left or next_punct)
+    return can_open, can_close, pos - start
+
+
+def _is_js_space(ch: str) -> bool:
+    return ch.isspace() or ch in _JS_SPACE
+
+
+def _marked4_emphasis(state: StateInline, silent: bool) -> bool:
+    from markdown_it.rules_inline.state_inline import Delimiter
+
+    marker = state.src[state.pos]
+    if silent or marker not in ("_", "*"):
+        return False
+    can_open, can_close, length = _marked4_scan(state, state.pos, marker == "*")
+    for _ in range(length):
+        token = state.push("text", "", 0)
+        token.content = marker
+        state.delimiters.append(Delimiter(ord(marker), length, len(state.tokens) - 1, -1, can_open, can_close))
+    state.pos += length
+    return True
+
+
+def _columns(line: str) -> int:
+    width = 0
+    for ch in line:
+        if ch == " ":
+            width += 1
+        elif ch == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+def marked4_lazy_lines(text: str) -> str:
+    """Indent the lines marked 4 takes into a list item lazily but CommonMark would not.
+
+    marked 4.0's list tokenizer keeps every line after an item's first, up to a blank line, unless
+    it opens a fence, a heading, a new item or a rule; an HTML block (Hexo's code-block placeholder
+    among them) or a block quote right under ``1. text`` stays in that item. Indented to the
+    item's content column, markdown-it reads them the same way.
+    """
+    if "\n" not in text:
+        return text
+    out: list[str] = []
+    items: list[list] = []  # [content column, blank line seen] from the outermost item in
+    fence = ""
+    for line in text.split("\n"):
+        if fence:
+            if line.strip().startswith(fence):
+                fence = ""
+            out.append(line)
+            continue
+        if not line.strip():
+            for item in items:
+                item[1] = True
+            out.append(line)
+            continue
+        indent = _columns(line)
+        bullet = _LIST_ITEM.match(line)
+        # A bullet indented past the enclosing item's content (or 4 columns at the top) is code.
+        if bullet and not _HR.match(line) and indent < (items[-1][0] if items else 0) + 4:
+            while items and items[-1][0] > indent:
+                items.pop()
+            spaces = len((bullet.group(3) or " ").expandtabs(4))
+            items.append([indent + len(bullet.group(2)) + (1 if spaces > 4 else spaces), False])
+            out.append(line)
+            continue
+        for depth, (column, blank) in enumerate(items):
+            if indent < column and (blank or _ITEM_ENDS.match(line) or _HR.match(line)):
+                del items[depth:]
+                break
+        opened = _FENCE.match(line)
+        if opened:
+            fence = opened.group(1)[:3]
+        if items and indent < items[-1][0] and line.lstrip()[:1] in ("<", ">"):
+            line = " " * items[-1][0] + line.lstrip()
+        out.append(line)
+    return "\n".join(out)
+
+
+def _marked4_lazy_rule(state: StateCore) -> None:
+    state.src = marked4_lazy_lines(state.src)
+
+
+def marked4_heading_text(children: list[Token]) -> str:
+    """The text hexo-renderer-marked 5 makes a heading's id from.
+
+    It slugs the heading's HTML with the tags stripped but the entities kept, so ``->`` gives
+    ``-gt-`` and ``/`` gives ``-x2F-`` (hexo-util 2's ``escapeHTML`` on text, marked's ``escape``
+    in code spans); hexo-renderer-marked 7 unescapes first.
+    """
+    from .html import strip_html
+
+    parts = []
+    for child in children:
+        if child.type == "text":
+            parts.append(hexo_util2_escape(child.content))
+        elif child.type == "code_inline":
+            parts.append(
+                child.content.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace('"', "&quot;")
+                .replace("'", "&#39;")
+            )
+        elif child.type in ("html_inline", "softbreak"):
+            parts.append("\n" if child.type == "softbreak" else child.content)
+    return strip_html("".join(parts)).strip()
+
+
+# hexo-util 2's unescapeHTML knows these entities only; its escapeHTML, which hexo-renderer-marked 5
+# runs on every piece of prose, turns them back into characters and escapes every other `&`.
+_HEXO_UTIL2_ENTITIES = {
+    "&amp;": "&",
+    "&lt;": "<",
+    "&gt;": ">",
+    "&quot;": '"',
+    "&#39;": "'",
+    "&#96;": "`",
+    "&#x2F;": "/",
+    "&#x3D;": "=",
+}
+_HEXO_UTIL2_UNESCAPE = re.compile("|".join(re.escape(name) for name in _HEXO_UTIL2_ENTITIES))
+_HEXO_UTIL2_ESCAPE = {char: name for name, char in _HEXO_UTIL2_ENTITIES.items()}
+_ENTITY = re.compile(r"&#?\w+;")
+
+
+def hexo_util2_escape(text: str) -> str:
+    """hexo-util 2's ``escapeHTML``: unescape its own eight entities, then escape everything."""
+    text = _HEXO_UTIL2_UNESCAPE.sub(lambda m: _HEXO_UTIL2_ENTITIES[m.group(0)], text)
+    return re.sub(r"[&<>\"'`/=]", lambda m: _HEXO_UTIL2_ESCAPE[m.group(0)], text)
+
+
+def _marked4_entity(state: StateInline, silent: bool) -> bool:
+    """``&copy;`` and ``&nbsp;`` stay as written (the reader sees ``&nbsp;``); ``&lt;`` and the rest
+    of hexo-util 2's eight are characters, as with hexo-renderer-marked 5."""
+    match = _ENTITY.match(state.src, state.pos) if state.src[state.pos] == "&" else None
+    if not match:
+        return False
+    if not silent:
+        token = state.push("text_special", "", 0)
+        token.content = _HEXO_UTIL2_ENTITIES.get(match.group(0), match.group(0))
+        token.markup = match.group(0)
+        token.info = "entity"
+    state.pos = match.end()
+    return True
+
+
+def marked4_plugin(md: MarkdownIt) -> None:
+    """On top of :func:`marked_compat_plugin`: marked 4's emphasis, entities and lazy list lines."""
+    md.inline.ruler.at("emphasis", _marked4_emphasis)
+    md.inline.ruler.at("entity", _marked4_entity)
+    md.core.ruler.before("block", "marked4_lazy_lines", _marked4_lazy_rule)

@@ -3,7 +3,9 @@
 Hexo itself records the version that last ran the site under ``"hexo":
 {"version": …}`` in ``package.json``; a ``package-lock.json`` pins the
 installed one; failing both, the ``hexo`` dependency's range names the
-major version the site asked for.
+major version the site asked for. Each dependency's installed version is
+read the same way (lock, else range), for plugins whose major version
+changes their output (hexo-renderer-marked 5 bundles marked 4, 7 marked 15).
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -27,6 +30,9 @@ class SitePackage:
     hexo_version: Version | None = None
     # Every dependency Hexo loads as a plugin (``hexo-*``, ``@scope/hexo-*``), in package.json order.
     plugins: tuple[str, ...] = ()
+    # The installed version of each dependency (the lock's, else the lowest its range allows):
+    # a renderer's major version decides how it writes some Markdown.
+    versions: dict[str, Version] = field(default_factory=dict, hash=False)
 
 
 def parse_version(text: Any) -> Version | None:
@@ -53,17 +59,22 @@ def _is_plugin(name: str) -> bool:
     return base.startswith("hexo-") and not base.startswith("hexo-theme-") and not name.startswith("@types/")
 
 
-def _locked_hexo(root: str) -> Version | None:
+def _locked_versions(root: str, names: Iterable[str]) -> dict[str, Version]:
+    """What ``package-lock.json`` installed of each of ``names`` (lockfile v2/v3 ``packages``, v1 ``dependencies``)."""
     lock = _load_json(os.path.join(root, "package-lock.json"))
     if not isinstance(lock, dict):
-        return None
-    packages = lock.get("packages")
-    if isinstance(packages, dict) and isinstance(packages.get("node_modules/hexo"), dict):
-        return parse_version(packages["node_modules/hexo"].get("version"))
-    dependencies = lock.get("dependencies")
-    if isinstance(dependencies, dict) and isinstance(dependencies.get("hexo"), dict):
-        return parse_version(dependencies["hexo"].get("version"))
-    return None
+        return {}
+    packages = lock.get("packages") if isinstance(lock.get("packages"), dict) else {}
+    dependencies = lock.get("dependencies") if isinstance(lock.get("dependencies"), dict) else {}
+    found: dict[str, Version] = {}
+    for name in names:
+        entry = packages.get(f"node_modules/{name}")
+        if not isinstance(entry, dict):
+            entry = dependencies.get(name)
+        version = parse_version(entry.get("version")) if isinstance(entry, dict) else None
+        if version:
+            found[name] = version
+    return found
 
 
 @lru_cache(maxsize=32)
@@ -75,10 +86,17 @@ def _read(root: str, _stamps: tuple[float, float]) -> SitePackage:
     for section in ("dependencies", "devDependencies"):
         if isinstance(data.get(section), dict):
             dependencies.update(data[section])
+    names = [str(name) for name in dependencies]
+    locked = _locked_versions(root, {"hexo", *names})
+    versions = {name: locked.get(name) or parse_version(dependencies[name]) for name in names}
     recorded = data.get("hexo")
     version = parse_version(recorded.get("version")) if isinstance(recorded, dict) else None
-    version = version or _locked_hexo(root) or parse_version(dependencies.get("hexo"))
-    return SitePackage(version, tuple(name for name in dependencies if _is_plugin(str(name))))
+    version = version or locked.get("hexo") or parse_version(dependencies.get("hexo"))
+    return SitePackage(
+        version,
+        tuple(name for name in names if _is_plugin(name)),
+        {name: found for name, found in versions.items() if found},
+    )
 
 
 def _stamp(path: str) -> float:
