@@ -27,7 +27,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from ..extend import Extensions
@@ -278,6 +280,97 @@ def _html(content: str) -> Token:
     return token
 
 
+# --- @iktakahiro/markdown-it-katex 4's delimiters -------------------------------------------------------
+
+
+def _valid_delimiter(state: StateInline, pos: int) -> tuple[bool, bool]:
+    """(can open, can close) at a ``$``: no space after an opener, no space before or digit after a closer."""
+    before = state.src[pos - 1] if pos > 0 else ""
+    after = state.src[pos + 1] if pos + 1 <= state.posMax and pos + 1 < len(state.src) else ""
+    return after not in (" ", "\t"), not (before in (" ", "\t") or "0" <= after <= "9")
+
+
+def _katex_inline(state: StateInline, silent: bool) -> bool:
+    # Its math_inline: `$$` is never inline math, an unmatched `$` is text.
+    if state.src[state.pos] != "$":
+        return False
+    can_open, _ = _valid_delimiter(state, state.pos)
+    if not can_open:
+        if not silent:
+            state.pending += "$"
+        state.pos += 1
+        return True
+    start = match = state.pos + 1
+    while (match := state.src.find("$", match)) != -1:
+        back = match - 1
+        while back >= 0 and state.src[back] == "\\":
+            back -= 1
+        if (match - back) % 2 == 1:
+            break
+        match += 1
+    if match == -1:
+        if not silent:
+            state.pending += "$"
+        state.pos = start
+        return True
+    if match == start:
+        if not silent:
+            state.pending += "$$"
+        state.pos = start + 1
+        return True
+    _, can_close = _valid_delimiter(state, match)
+    if not can_close:
+        if not silent:
+            state.pending += "$"
+        state.pos = start
+        return True
+    if not silent:
+        token = state.push("math_inline", "math", 0)
+        token.markup = "$"
+        token.content = state.src[start:match]
+    state.pos = match + 1
+    return True
+
+
+def _katex_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    # Its math_block: may interrupt a paragraph, holds blank lines, runs to the end when never closed.
+    pos = state.bMarks[start] + state.tShift[start]
+    maximum = state.eMarks[start]
+    if pos + 2 > maximum or state.src[pos : pos + 2] != "$$":
+        return False
+    first = state.src[pos + 2 : maximum]
+    if silent:
+        return True
+    found = False
+    last = ""
+    if first.strip()[-2:] == "$$":
+        first = first.strip()[:-2]
+        found = True
+    line = start
+    while not found:
+        line += 1
+        if line >= end:
+            break
+        pos = state.bMarks[line] + state.tShift[line]
+        maximum = state.eMarks[line]
+        if pos < maximum and state.tShift[line] < state.blkIndent:
+            break
+        if state.src[pos:maximum].strip()[-2:] == "$$":
+            last = state.src[pos : state.src[:maximum].rfind("$$")]
+            found = True
+    state.line = line + 1
+    token = state.push("math_block", "math", 0)
+    token.block = True
+    token.content = (
+        (first + "\n" if first.strip() else "")
+        + state.getLines(start + 1, line, state.tShift[start], True)
+        + (last if last.strip() else "")
+    )
+    token.map = [start, state.line]
+    token.markup = "$$"
+    return True
+
+
 # --- the engine ---------------------------------------------------------------------------------------
 
 
@@ -344,7 +437,10 @@ def finish_engine(md: MarkdownIt, spec: Mapping[str, Any]) -> None:
     names = dict(spec["plugins"])
     # markdown-it-katex reads $…$ and $$…$$ only: \(…\), \[…\] and bare environments stay Markdown.
     md.disable(["math_inline_bracket", "math_display_bracket", "math_block_bracket", "amsmath"], True)
-    if KATEX not in names:
+    if KATEX in names:
+        md.inline.ruler.at("math_inline", _katex_inline)
+        md.block.ruler.at("math_block", _katex_block, {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    else:
         md.disable(["math_inline", "math_block"], True)
     if TOC_AND_ANCHOR in names:
         settings = json.loads(names[TOC_AND_ANCHOR]) or {}
