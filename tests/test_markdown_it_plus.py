@@ -1,0 +1,127 @@
+"""hexo-renderer-markdown-it-plus: when it is the renderer, what its config turns on, its slugs.
+
+The page it makes is held against the real package in
+``tests/fixtures/plugins/hexo-renderer-markdown-it-plus`` (``test_plugins.py``);
+the expected values here come from the package's source (lib/renderer.js,
+markdown-it-toc-and-anchor, uslug 1.0.4) and that fixture's page.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pelican_hexo_tags.config import HexoConfig
+from pelican_hexo_tags.engine import MARKDOWN_IT_PLUS, MARKED, EngineSpec, markdown_engine
+from pelican_hexo_tags.math import SERVER, TEXT, MathRenderer, math_mode
+from pelican_hexo_tags.plugins.hexo_renderer_markdown_it_plus import (
+    DEFAULT_PLUGINS,
+    enabled_plugin_names,
+    options,
+    plugins,
+    renders,
+    uslug,
+)
+
+
+def _site(tmp_path: Path, dependencies: dict[str, str], config: dict | None = None) -> HexoConfig:
+    (tmp_path / "package.json").write_text(json.dumps({"dependencies": {"hexo": "^7.3.0", **dependencies}}))
+    return HexoConfig(config or {}, source_root=str(tmp_path))
+
+
+def test_the_package_in_package_json_is_the_renderer(tmp_path: Path) -> None:
+    config = _site(tmp_path, {"hexo-renderer-markdown-it-plus": "^1.0.6"})
+    assert renders(config)
+    assert EngineSpec(config).flavour == MARKDOWN_IT_PLUS
+
+
+def test_its_config_section_alone_does_not_select_it(tmp_path: Path) -> None:
+    config = _site(tmp_path, {"hexo-renderer-marked": "^7"}, {"markdown_it_plus": {"breaks": False}})
+    assert not renders(config)
+    assert EngineSpec(config).flavour == MARKED
+
+
+def test_the_last_markdown_renderer_loaded_wins(tmp_path: Path) -> None:
+    # Hexo loads package.json's dependencies in order; the last `md` renderer registered is used.
+    both = {"hexo-renderer-markdown-it-plus": "^1", "hexo-renderer-marked": "^7"}
+    assert not renders(_site(tmp_path, both))
+    assert renders(_site(tmp_path, dict(reversed(list(both.items())))))
+
+
+def test_its_settings_are_part_of_the_engine_key(tmp_path: Path) -> None:
+    plain = _site(tmp_path, {"hexo-renderer-markdown-it-plus": "^1"})
+    no_breaks = _site(tmp_path, {"hexo-renderer-markdown-it-plus": "^1"}, {"markdown_it_plus": {"breaks": False}})
+    assert EngineSpec(plain).key() != EngineSpec(no_breaks).key()
+    md, _spec = markdown_engine(plain)
+    assert md.render("a\nb") == "<p>a<br />\nb</p>\n"
+    md, _spec = markdown_engine(no_breaks)
+    assert md.render("a\nb") == "<p>a\nb</p>\n"
+
+
+def test_a_switch_is_on_unless_set_to_something_not_true() -> None:
+    # checkValue: `config[key] == true || undefined || null`, so an empty YAML value keeps it on.
+    given = options({"markdown_it_plus": {"typographer": None, "linkify": "yes", "xhtmlOut": 1, "html": 0}})
+    assert given["typographer"] is True
+    assert given["linkify"] is False
+    assert given["xhtmlOut"] is True
+    assert given["html"] is False
+    assert given["langPrefix"] == ""
+    assert given["pre_class"] == "highlight"
+
+
+def test_a_plugin_entry_replaces_the_default_and_is_off_unless_enabled() -> None:
+    config = {
+        "markdown_it_plus": {
+            "plugins": [
+                {"plugin": {"name": "markdown-it-mark"}},
+                {"plugin": {"name": "markdown-it-sub", "enable": True, "options": {"x": 1}}},
+                {"plugin": {"name": "markdown-it-container", "enable": True}},
+                {"plugin": {"name": "markdown-it-ins", "enable": False}},
+                {"name": "not-a-plugin-entry", "enable": True},
+            ]
+        }
+    }
+    used = plugins(config)
+    names = [name for name, _options in used]
+    assert names == [
+        *(name for name in DEFAULT_PLUGINS if name not in ("markdown-it-mark", "markdown-it-ins")),
+        "markdown-it-container",
+    ]
+    assert dict(used)["markdown-it-sub"] == '{"x": 1}'
+
+
+def test_its_katex_plugin_makes_math_server_side(tmp_path: Path) -> None:
+    config = _site(tmp_path, {"hexo-renderer-markdown-it-plus": "^1"})
+    assert "@iktakahiro/markdown-it-katex" in enabled_plugin_names(config)
+    assert math_mode(config, {}, {}) == SERVER
+    off = {"markdown_it_plus": {"plugins": [{"plugin": {"name": "@iktakahiro/markdown-it-katex", "enable": False}}]}}
+    assert math_mode(_site(tmp_path, {"hexo-renderer-markdown-it-plus": "^1"}, off), {}, {}) == TEXT
+
+
+def test_markdown_it_katex_delimiters(tmp_path: Path) -> None:
+    md, _spec = markdown_engine(_site(tmp_path, {"hexo-renderer-markdown-it-plus": "^1"}))
+    env = {"hexo_math": MathRenderer(TEXT)}
+    # A formula block interrupts a paragraph; $$…$$, \(…\), "$5" and "$ x$" inside one are text.
+    assert md.render("text\n$$\nx\n$$", env) == "<p>text</p>\n<p>$$x\n$$</p>\n"
+    assert md.render("a $$b$$ \\(c\\) $5 $ x$", env) == "<p>a $$b$$ (c) $5 $ x$</p>\n"
+
+
+def test_heading_anchors(tmp_path: Path) -> None:
+    md, _spec = markdown_engine(_site(tmp_path, {"hexo-renderer-markdown-it-plus": "^1"}))
+    html = md.render("# Hello World\n## Hello World\n#### [A link](/x) first\n")
+    assert html == (
+        '<h1 id="hello-world"><a class="markdownIt-Anchor" href="#hello-world"></a> Hello World</h1>\n'
+        '<h2 id="hello-world-2"><a class="markdownIt-Anchor" href="#hello-world-2"></a> Hello World</h2>\n'
+        '<h4 id="a-link"><a class="markdownIt-Anchor" href="#a-link"></a> <a href="/x">A link</a> first</h4>\n'
+    )
+
+
+def test_uslug() -> None:
+    assert uslug("Hello, World: code() & more!") == "hello-world-code-more"
+    assert uslug("中文标题（括号） and Ünïcödé") == "中文标题括号-and-ünïcödé"
+    # A tab is no Unicode space (dropped); runs of spaces and dashes are one dash.
+    assert uslug("Tab\tand  spaces – dash_under~tilde") == "taband-spaces-dash_under~tilde"
+    # Outside the BMP (UTF-16 surrogates) and inside CJK Extension A (listed by its ends only): dropped.
+    assert uslug("Emoji 😄 here") == "emoji-here"
+    assert uslug("扩展A㐁字 and ｆｕｌｌ！ｗｉｄｔｈ、end") == "扩展a字-and-fullwidth-end"
+    assert uslug("  --  ") == "-"
