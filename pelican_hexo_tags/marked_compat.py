@@ -614,8 +614,8 @@ def marked4_lazy_lines(text: str) -> str:
 
     marked 4.0's list tokenizer keeps every line after an item's first, up to a blank line, unless
     it opens a fence, a heading, a new item or a rule; an HTML block (Hexo's code-block placeholder
-    among them) or a block quote right under ``1. text`` stays in that item. Indented to the
-    item's content column, markdown-it reads them the same way.
+    among them), a block quote or a setext underline right under ``1. text`` stays in that item.
+    Indented to the item's content column, markdown-it reads them the same way.
     """
     if "\n" not in text:
         return text
@@ -650,7 +650,8 @@ def marked4_lazy_lines(text: str) -> str:
         opened = _FENCE.match(line)
         if opened:
             fence = opened.group(1)[:3]
-        if items and indent < items[-1][0] and line.lstrip()[:1] in ("<", ">"):
+        if items and indent < items[-1][0]:
+            # Every lazy line, not only the HTML one: text after `<p>x</p>` continues its HTML block.
             line = " " * items[-1][0] + line.lstrip()
         out.append(line)
     return "\n".join(out)
