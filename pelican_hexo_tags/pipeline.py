@@ -413,7 +413,11 @@ def render_markdown(
     HTML blocks, so a line right after one stays raw, as in Hexo.
     """
     md, spec = markdown_engine(env.config)
+    # Hexo's own backtick_code_block is the first before_post_render filter: the site's plugins see the
+    # post with its code blocks taken out, as they are here.
     text, blocks = cut_fences(text)
+    if not tag_body:
+        text = env.config.extensions.run_filters("before_post_render", text, env)
     registry = env.registry
     math_env = {"hexo_math": _math_renderer(env)}
     text = render_admonitions(text, lambda body: commonmark_engine().render(body, dict(math_env)))
