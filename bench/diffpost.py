@@ -1,4 +1,4 @@
-"""Show where one corpus post's rendering differs from real Hexo's.
+"""Show where one corpus post's rendering differs from the blog's own Hexo's (hexo-oracle-site.json).
 
 python bench/diffpost.py BLOG _posts/NAME.md [--html]
 """
@@ -23,7 +23,7 @@ def main() -> int:
 
     logging.disable(logging.WARNING)
     blog, key = SHARED / "corpus" / sys.argv[1], sys.argv[2]
-    oracle = json.loads((blog / "hexo-oracle.json").read_text(encoding="utf-8"))[key]
+    oracle = json.loads((blog / "hexo-oracle-site.json").read_text(encoding="utf-8"))[key]
     content, meta = read_blog(blog)[key]
     print(json.dumps(compare(oracle["content"], content), ensure_ascii=False))
     for problem in meta.get("hexo_problems", []):
