@@ -5,7 +5,9 @@ be one of them:
 
 * hexo-renderer-marked 7 (Hexo's default): GFM tables and ``~`` strikethrough,
   ``breaks``, marked's autolinks and smartypants, heading ids from Hexo's
-  ``slugize`` with the empty ``<a class="headerlink">`` marked emits;
+  ``slugize`` with the empty ``<a class="headerlink">`` marked emits; with
+  hexo-renderer-marked 5 or older in the site's package.json / lock, marked 4's
+  ids, emphasis, entities and list items (``marked_compat.marked4_plugin``);
 * hexo-renderer-markdown-it (when the Hexo config has a ``markdown:``
   section): its ``preset``, ``render`` options, ``anchors`` and ``plugins``;
 * hexo-renderer-markdown-it-plus (when the site loads that package):
