@@ -14,6 +14,10 @@ regexes (``src/rules.ts``, ``src/Tokenizer.ts``) and hexo-renderer-marked's ``li
 * ATX headings whose ``#`` are followed by any JavaScript ``\\s`` (``###\u3000映射``, no-break space),
   where CommonMark asks for a space or tab.
 
+For sites on hexo-renderer-marked 5 or older (marked 4), :func:`marked4_plugin` goes on top: heading
+ids from the escaped heading, ASCII-only emphasis punctuation, hexo-util 2's entities, lazy lines in
+list items (the engine picks it from the site's package.json / lock).
+
 Use: ``md.use(marked_compat_plugin)`` on a ``commonmark`` parser with ``breaks`` on and linkify,
 typographer and the strikethrough rule off, then ``md.render(fix_table_delimiters(text))``.
 """
