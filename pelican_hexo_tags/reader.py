@@ -48,14 +48,19 @@ except ImportError:
 # Python-Markdown's meta extension, which Pelican's reader uses: ``Key: value`` lines, indented continuations.
 _PELICAN_META_LINE = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)$")
 _PELICAN_CONTINUATION = re.compile(r"^[ ]{4,}(.*)$")
+_FRONT_MATTER_END = re.compile(r"^(?:-{3,}|;{3,})\s*$")
+# A YAML line that is no `key:` of its own: indented, or a list item.
+_YAML_INNER_LINE = re.compile(r"^(?:\s+\S|-\s)")
 
 
 def is_pelican_markdown(text: str) -> bool:
-    """Whether a Markdown file is a Pelican post: ``Title:`` header lines up to a blank line, no ``---``.
+    """Whether a Markdown file is a Pelican post: ``Title:`` header lines up to a blank line.
 
     Hexo front matter may also go without its opening ``---``, but then a
-    ``---`` line closes it; a Pelican header ends at a blank line and has a
-    ``Title``. A file with neither is a Hexo post without front matter.
+    ``---`` line closes it, with only YAML before it (blank lines too); a
+    Pelican header ends at a blank line, has a ``Title``, and prose follows it
+    (a ``---`` rule further down is the body's). A file with neither is a Hexo
+    post without front matter.
     """
     lines = text.lstrip("\ufeff").split("\n", 40)
     header_end = next((number for number, line in enumerate(lines) if not line.strip()), None)
@@ -68,8 +73,16 @@ def is_pelican_markdown(text: str) -> bool:
             keys.append(match.group(1).lower())
         elif not (keys and _PELICAN_CONTINUATION.match(line)):
             return False
-    following = next((line.strip() for line in lines[header_end:] if line.strip()), "")
-    return "title" in keys and not re.fullmatch(r"-{3,}", following)
+    if "title" not in keys:
+        return False
+    # hexo-front-matter takes everything up to a `---` (or `;;;`) line as front matter, opening dashes
+    # or not: when only YAML-looking lines come before such a line, the file is Hexo's.
+    for line in text.lstrip("\ufeff").split("\n"):
+        if _FRONT_MATTER_END.match(line):
+            return False
+        if line.strip() and not (_PELICAN_META_LINE.match(line) or _YAML_INNER_LINE.match(line)):
+            return True
+    return True
 
 
 def _read_text(source_path: str) -> str:

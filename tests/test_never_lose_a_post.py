@@ -122,6 +122,9 @@ def test_posts_in_pelicans_format_build_as_pelican_builds_them(tmp_path: Path) -
         ("Note: a Hexo post with no front matter\n\nbody\n", False),
         ("Title: Pelican\n    continued title\nAuthor: me\n\nbody", True),
         ("Title: only a header", False),
+        # Hexo front matter with a blank line inside and no opening dashes (found by the property test).
+        ("title: \n\ntitle: Hello\n---\nzqa", False),
+        ("Title: Pelican\n\nsome prose\n\n---\n\nafter a rule\n", True),
         ("", False),
     ],
 )
