@@ -176,7 +176,8 @@ def _lexer(lang: str) -> Lexer | None:
     if not lang or lang in ("plaintext", "none", "nohighlight"):
         return None
     try:
-        return get_lexer_by_name(lang, stripnl=False, ensurenl=False)
+        # startinline: Prism highlights PHP without an opening `<?php`; Pygments needs telling (PHP lexer only).
+        return get_lexer_by_name(lang, stripnl=False, ensurenl=False, startinline=True)
     except ClassNotFound:
         return None
 
