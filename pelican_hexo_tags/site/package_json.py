@@ -1,8 +1,10 @@
 """What a Hexo site's ``package.json`` says: the Hexo version it runs and the plugins it loads.
 
-Hexo itself records the version that last ran the site under ``"hexo":
-{"version": …}`` in ``package.json``; a ``package-lock.json`` pins the
-installed one; failing both, the ``hexo`` dependency's range names the
+A ``package-lock.json`` pins the Hexo that ``npm ci`` installs, the one a
+deploy ran; failing that, Hexo itself records the version that last ran the
+site under ``"hexo": {"version": …}`` in ``package.json`` (liluoao's says
+5.4.0 where its lock installs 6.2.0, and the oracle, installing from the
+lock, ran 6.2.0); failing both, the ``hexo`` dependency's range names the
 major version the site asked for. Each dependency's installed version is
 read the same way (lock, else range), for plugins whose major version
 changes their output (hexo-renderer-marked 5 bundles marked 4, 7 marked 15).
@@ -90,8 +92,8 @@ def _read(root: str, _stamps: tuple[float, float]) -> SitePackage:
     locked = _locked_versions(root, {"hexo", *names})
     versions = {name: locked.get(name) or parse_version(dependencies[name]) for name in names}
     recorded = data.get("hexo")
-    version = parse_version(recorded.get("version")) if isinstance(recorded, dict) else None
-    version = version or locked.get("hexo") or parse_version(dependencies.get("hexo"))
+    version = locked.get("hexo") or (parse_version(recorded.get("version")) if isinstance(recorded, dict) else None)
+    version = version or parse_version(dependencies.get("hexo"))
     return SitePackage(
         version,
         tuple(name for name in names if _is_plugin(name)),
