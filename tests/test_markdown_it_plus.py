@@ -125,3 +125,13 @@ def test_uslug() -> None:
     assert uslug("Emoji 😄 here") == "emoji-here"
     assert uslug("扩展A㐁字 and ｆｕｌｌ！ｗｉｄｔｈ、end") == "扩展a字-and-fullwidth-end"
     assert uslug("  --  ") == "-"
+
+
+def test_abbreviations(tmp_path: Path) -> None:
+    md, _spec = markdown_engine(_site(tmp_path, {"hexo-renderer-markdown-it-plus": "^1"}))
+    # markdown-it-abbr: a whole word between punctuation or spaces; the longest label first.
+    html = md.render("*[HTML]: Hyper Text\n*[HTML5]: Five\nHTML, HTML5, HTMLX and (HTML).")
+    assert html == (
+        '<p><abbr title="Hyper Text">HTML</abbr>, <abbr title="Five">HTML5</abbr>, HTMLX and '
+        '(<abbr title="Hyper Text">HTML</abbr>).</p>\n'
+    )
