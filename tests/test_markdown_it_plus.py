@@ -135,3 +135,14 @@ def test_abbreviations(tmp_path: Path) -> None:
         '<p><abbr title="Hyper Text">HTML</abbr>, <abbr title="Five">HTML5</abbr>, HTMLX and '
         '(<abbr title="Hyper Text">HTML</abbr>).</p>\n'
     )
+
+
+def test_toc(tmp_path: Path) -> None:
+    md, _spec = markdown_engine(_site(tmp_path, {"hexo-renderer-markdown-it-plus": "^1"}))
+    # From level 2 (lib/renderer.js's tocFirstLevel); the h1 is left out, the list sits in the <p>.
+    html = md.render("@[toc]\n\n# Top\n## A\n### B\n")
+    assert html.startswith(
+        '<p><ul class="markdownIt-TOC">\n<li><a href="#a">A</a>\n'
+        '<ul>\n<li><a href="#b">B</a></li>\n</ul>\n</li>\n</ul>\n</p>\n'
+    )
+    assert md.render("## A\n") == '<h2 id="a"><a class="markdownIt-Anchor" href="#a"></a> A</h2>\n'

@@ -37,10 +37,7 @@ from ..extend import Extensions
 
 PACKAGE = "hexo-renderer-markdown-it-plus"
 STATUS = "partly"
-LOSES = (
-    "`@[toc]` stays as text; `:emoji:` needs mdit-py-emoji; "
-    "fenced code the renderer highlights itself (not Hexo's) is plain"
-)
+LOSES = "`:emoji:` needs mdit-py-emoji; fenced code the renderer highlights itself (not Hexo's) is plain"
 
 # Packages that register a renderer for `.md`: the last one Hexo loads wins.
 MARKDOWN_RENDERERS = (
@@ -226,7 +223,32 @@ def uslug(text: str) -> str:
 # --- markdown-it-toc-and-anchor's anchors --------------------------------------------------------------
 
 
-def _anchor_rule(settings: Mapping[str, Any]) -> Any:
+def _toc_markdown(headings: list[tuple[str, str, int]], first: int, last: int) -> str:
+    """``generateTocMarkdownFromArray``: a nested ``*`` list, empty items where a level is skipped."""
+    tree: dict[str, Any] = {"nodes": []}
+    for content, anchor, level in headings:
+        if level < first or level > last:
+            continue
+        item = tree
+        for _ in range(1, level - first + 1):
+            if not item["nodes"]:
+                item["nodes"].append({"heading": None, "nodes": []})
+            item = item["nodes"][-1]
+        item["nodes"].append({"heading": (content, anchor), "nodes": []})
+
+    def bullets(nodes: list[dict[str, Any]], indent: int) -> str:
+        out = ""
+        for node in nodes:
+            out += "  " * indent + "*"
+            heading = node["heading"]
+            out += f" [{heading[0]}](#{heading[1]})\n" if heading and heading[0] else "\n"
+            out += bullets(node["nodes"], indent + 1)
+        return out
+
+    return bullets(tree["nodes"], 0)
+
+
+def _anchor_rule(settings: Mapping[str, Any], toc_html: Any) -> Any:
     class_name = str(settings.get("anchorClassName") or "markdownIt-Anchor")
     symbol = str(settings.get("anchorLinkSymbol") or "")
     symbol_class = settings.get("anchorLinkSymbolClassName")
@@ -234,9 +256,13 @@ def _anchor_rule(settings: Mapping[str, Any]) -> Any:
     space = settings.get("anchorLinkSpace", True) is not False
     link = settings.get("anchorLink", True) is not False
 
+    first_level = int(settings.get("tocFirstLevel") or 1)
+    last_level = int(settings.get("tocLastLevel") or 6)
+
     def anchors(state: StateCore) -> None:
         counts: dict[str, int] = state.env.setdefault("markdown_it_plus_ids", {})
         tokens = state.tokens
+        headings: list[tuple[str, str, int]] = []
         for index, token in enumerate(tokens):
             if token.type != "heading_close" or index == 0 or tokens[index - 1].type != "inline":
                 continue
@@ -244,13 +270,15 @@ def _anchor_rule(settings: Mapping[str, Any]) -> Any:
             children = inline.children or []
             if children and children[0].type == "link_open" and len(children) > 1:
                 # A heading that opens with a link is named after the link's first text only.
-                text = children[1].content
+                text = listed = children[1].content
             else:
                 text = "".join(child.content for child in children)
+                listed = inline.content
             key = uslug(text)
             counts[key] = counts.get(key, 0) + 1
             anchor = key + (f"-{counts[key]}" if counts[key] > 1 else "")
             tokens[index - 2].attrs["id"] = anchor
+            headings.append((listed, anchor, int(tokens[index].tag[1:])))
             if not link:
                 continue
             link_open = Token("link_open", "a", 1)
@@ -266,8 +294,27 @@ def _anchor_rule(settings: Mapping[str, Any]) -> Any:
             if space:
                 parts = [*parts, _text(" ")] if before else [_text(" "), *parts]
             inline.children = [*parts, *children] if before else [*children, *parts]
+        if state.env.get("markdown_it_plus_toc_wanted"):
+            state.env["markdown_it_plus_toc"] = toc_html(_toc_markdown(headings, first_level, last_level), state.env)
 
     return anchors
+
+
+_TOC = re.compile(r"^@\[toc\]", re.IGNORECASE | re.MULTILINE)
+
+
+def _toc_inline(state: StateInline, silent: bool) -> bool:
+    # Its `@[toc]` rule: found anywhere at a line start of the inline text, it takes the rest of that line.
+    if state.src[state.pos : state.pos + 2] != "@[" or silent or not _TOC.search(state.src):
+        return False
+    opening = state.push("toc_open", "toc", 1)
+    opening.markup = "@[toc]"
+    state.push("toc_body", "", 0)
+    state.push("toc_close", "toc", -1)
+    state.env["markdown_it_plus_toc_wanted"] = True
+    newline = state.src.find("\n")
+    state.pos = state.pos + newline if newline != -1 else state.pos + state.posMax + 1
+    return True
 
 
 def _text(content: str) -> Token:
@@ -529,8 +576,38 @@ def finish_engine(md: MarkdownIt, spec: Mapping[str, Any]) -> None:
     else:
         md.disable(["math_inline", "math_block"], True)
     if TOC_AND_ANCHOR in names:
-        settings = json.loads(names[TOC_AND_ANCHOR]) or {}
-        md.core.ruler.push("init_toc", _anchor_rule(settings if isinstance(settings, Mapping) else {}))
+        given = json.loads(names[TOC_AND_ANCHOR]) or {}
+        settings = {**(given if isinstance(given, Mapping) else {})}
+        # lib/renderer.js: no symbol in the anchor link, the TOC from level 2.
+        settings["anchorLinkSymbol"] = settings.get("anchorLinkSymbol") or ""
+        settings["tocFirstLevel"] = settings.get("tocFirstLevel") or 2
+        # The TOC's list is Markdown rendered by a copy of the engine as it was before this plugin.
+        second = _second_instance(spec)
+        class_name = str(settings.get("tocClassName") or "markdownIt-TOC")
+
+        def toc_html(markdown: str, env: dict) -> str:
+            tokens = second.parse(markdown, {})
+            if tokens and tokens[0].type == "bullet_list_open":
+                tokens[0].attrs["class"] = class_name
+            return second.renderer.render(tokens, second.options, env)
+
+        md.core.ruler.push("init_toc", _anchor_rule(settings, toc_html))
+        md.inline.ruler.after("emphasis", "toc", _toc_inline)
+        show = settings.get("toc", True) is not False
+        md.add_render_rule("toc_open", lambda *args: "")
+        md.add_render_rule("toc_close", lambda *args: "")
+        md.add_render_rule(
+            "toc_body", lambda self, tokens, idx, options, env: env.get("markdown_it_plus_toc", "") if show else ""
+        )
+
+
+def _second_instance(spec: Mapping[str, Any]) -> MarkdownIt:
+    from ..math import math_plugin
+
+    second = build_engine(spec)
+    math_plugin(second)
+    finish_engine(second, {**spec, "plugins": tuple(item for item in spec["plugins"] if item[0] != TOC_AND_ANCHOR)})
+    return second
 
 
 def register(hexo: Extensions, config: Mapping[str, Any]) -> None:
