@@ -170,6 +170,11 @@ class HexoConfig(dict):
     @property
     def prepend_root(self) -> bool:
         """Whether the renderer puts ``root`` in front of image paths (marked does by default)."""
+        from .plugins.hexo_renderer_markdown_it_plus import renders as markdown_it_plus_renders
+
+        if markdown_it_plus_renders(self):
+            # hexo-renderer-markdown-it-plus leaves image paths as written.
+            return False
         if self.uses_markdown_it:
             return bool((self["markdown"].get("images") or {}).get("prepend_root", False))
         return bool((self.get("marked") or {}).get("prependRoot", True))

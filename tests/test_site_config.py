@@ -161,3 +161,9 @@ def test_a_build_reports_config_problems_with_file_and_line(tmp_path: Path) -> N
     page = build.page("2020/01/01/a/index.html")
     # Hexo 5 read `external_link: true` as on.
     assert 'target="_blank"' in page
+
+
+def test_markdown_it_plus_leaves_image_paths_as_written(tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text(json.dumps({"dependencies": {"hexo-renderer-markdown-it-plus": "^1"}}))
+    assert HexoConfig({}, source_root=str(tmp_path)).prepend_root is False
+    assert HexoConfig({}).prepend_root is True
