@@ -27,7 +27,7 @@ from .integration import (
     report_page_problems,
     warn_duplicate_urls,
 )
-from .links import resolve_cross_post_assets, resolve_post_links
+from .links import resolve_cross_post_assets, resolve_post_links, share_heading_ids_across_posts
 from .readahead import start_read_ahead, stop_read_ahead
 from .registry import TagContext, TagError, registry, tag
 from .strict import HexoStrictError, fail_strict_build, forget_problems
@@ -55,6 +55,7 @@ _CONNECTIONS = (
     (signals.all_generators_finalized, warn_duplicate_urls),
     (signals.all_generators_finalized, resolve_post_links),
     (signals.all_generators_finalized, resolve_cross_post_assets),
+    (signals.all_generators_finalized, share_heading_ids_across_posts),
     (signals.initialized, forget_problems),
     # After forget_problems, so that a strict build counts them.
     (signals.initialized, report_config_notices),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import Any
 from urllib.parse import quote, unquote
@@ -141,6 +141,25 @@ def resolve_post_links(generators: list[Any]) -> None:
         )
         if problems:
             report_problems(content.source_path, {"hexo_problems": problems}, strict)
+
+
+def share_heading_ids_across_posts(generators: list[Any]) -> None:
+    """hexo-renderer-markdown-it 6 numbers heading ids across the whole site (plugins/hexo_renderer_markdown_it)."""
+    from .plugins.hexo_renderer_markdown_it import rename_ids, renumber_ids, shares_ids_across_posts
+
+    if not generators:
+        return
+    config = hexo_config_from_settings(generators[0].settings)
+    if not shares_ids_across_posts(config):
+        return
+    contents = [c for c in all_contents(generators) if c.metadata.get("hexo_heading_ids")]
+    # Hexo renders posts in the order it read them (path order), then pages.
+    contents.sort(key=lambda c: (not str(c.metadata.get("hexo_source", "")).count("_posts"), c.source_path))
+    anchors = config["markdown"].get("anchors")
+    suffix = str(anchors.get("collisionSuffix") or "") if isinstance(anchors, Mapping) else ""
+    renames = renumber_ids(((c.metadata["hexo_heading_ids"], c) for c in contents), suffix)
+    for number, changed in renames.items():
+        _rewrite_html(contents[number], lambda html: rename_ids(html, changed), lambda html: rename_ids(html, changed))  # noqa: B023
 
 
 def _asset_url_filler(posts_folder: str, owners: dict[str, str], root: str) -> Any:

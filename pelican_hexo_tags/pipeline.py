@@ -453,12 +453,12 @@ def render_markdown(
     refused: list[str] = []
     token = refused_urls.set(refused)
     try:
-        html = md.render(
-            source,
-            {**math_env, "resolve_image": env.resolve_image, "tag_source": lambda kind, i: lexed.tags[i].source},
-        )
+        md_env = {**math_env, "resolve_image": env.resolve_image, "tag_source": lambda kind, i: lexed.tags[i].source}
+        html = md.render(source, md_env)
     finally:
         refused_urls.reset(token)
+    if not tag_body and "heading_ids" in md_env:
+        env.page_state.setdefault("heading_ids", []).extend(md_env["heading_ids"].given)
     for url in dict.fromkeys(refused):
         at = text.find(url)
         env.warn(line_of(at) if at >= 0 else first_line, f"refused the link {url!r} (only http(s) and relative URLs)")

@@ -239,6 +239,9 @@ class HexoReader(MarkdownReader):
         metadata["hexo_problems"] = [(min(max(line, 1), last_line), message, kind) for line, message, kind in problems]
         if env.page_state.get("bundles"):
             metadata["hexo_bundles"] = sorted(env.page_state["bundles"])
+        if env.page_state.get("heading_ids"):
+            # (slug, id) of each heading: some renderers number ids across posts (links.py).
+            metadata["hexo_heading_ids"] = [list(pair) for pair in env.page_state["heading_ids"]]
         if env.page_state.get("looked_up"):
             # Files outside the asset folder whose existence chose an image's URL (content_cache.py).
             metadata["hexo_looked_up"] = sorted(env.page_state["looked_up"].items())

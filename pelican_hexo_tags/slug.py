@@ -79,12 +79,17 @@ class HeadingIds:
     def __init__(self, first_duplicate: int = 1) -> None:
         self.first_duplicate = first_duplicate
         self._seen: dict[str, int] = {}
+        # (slug, id given) in document order: hexo-renderer-markdown-it 6 numbers ids across posts.
+        self.given: list[tuple[str, str]] = []
 
     def unique(self, slug: str) -> str:
         # Like both renderers, this does not check whether ``x-1`` was itself
         # a heading: ids must match Hexo's, not be smarter than them.
         if slug not in self._seen:
             self._seen[slug] = 0
+            self.given.append((slug, slug))
             return slug
         self._seen[slug] += 1
-        return f"{slug}-{self._seen[slug] + self.first_duplicate - 1}"
+        given = f"{slug}-{self._seen[slug] + self.first_duplicate - 1}"
+        self.given.append((slug, given))
+        return given

@@ -90,3 +90,28 @@ def test_module_names_follow_the_npm_name() -> None:
 class _Post:
     def __init__(self, config: HexoConfig) -> None:
         self.config = config
+
+
+def test_markdown_it_6_numbers_heading_ids_across_posts(tmp_path: Path) -> None:
+    # hexo-renderer-markdown-it 6's title store outlives a post (lib/anchors.js); 7 clears it per parse.
+    posts = {
+        "a-first.md": "---\ntitle: A\ndate: 2020-01-01\n---\n## Extra\n\n## Extra\n",
+        "b-second.md": "---\ntitle: B\ndate: 2020-01-02\n---\n## Extra\n\n[to it](#Extra)\n",
+    }
+    for name, text in posts.items():
+        (tmp_path / "content" / "_posts").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "content" / "_posts" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "_config.yml").write_text("markdown:\n  anchors:\n    level: 2\n", encoding="utf-8")
+    (tmp_path / "pelicanconf.py").write_text(HEXO_SITE_SETTINGS, encoding="utf-8")
+    for version, second in (("6.0.1", 'id="Extra-3"'), ("7.1.1", 'id="Extra"')):
+        lock = {"packages": {"node_modules/hexo-renderer-markdown-it": {"version": version}}}
+        (tmp_path / "package-lock.json").write_text(json.dumps(lock), encoding="utf-8")
+        package = {"dependencies": {"hexo-renderer-markdown-it": version}}
+        (tmp_path / "package.json").write_text(json.dumps(package), encoding="utf-8")
+        build = build_site(tmp_path / "pelicanconf.py", tmp_path / f"output-{version}")
+        first = next(a for a in build.articles if a.title == "A").content
+        assert 'id="Extra"' in first and 'id="Extra-2"' in first
+        other = next(a for a in build.articles if a.title == "B").content
+        assert second in other, (version, other)
+        # The author's own link is left as written, as Hexo left it.
+        assert 'href="#Extra"' in other

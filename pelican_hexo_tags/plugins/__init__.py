@@ -71,7 +71,6 @@ ELSEWHERE: dict[str, PackageSupport] = {
     support.package: support
     for support in (
         PackageSupport("hexo-renderer-marked", "partly", "marked:tokenizer and other filters of local scripts"),
-        PackageSupport("hexo-renderer-markdown-it", "partly", "markdown-it plugins without a Python port"),
         PackageSupport("hexo-renderer-markdown-it-katex", "partly", "nothing of its KaTeX markup"),
         PackageSupport("hexo-filter-mathjax", "partly", "MathJax's SVG: math is typeset with KaTeX"),
         PackageSupport("hexo-generator-index-pin-top", "emulated"),
