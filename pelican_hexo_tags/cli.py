@@ -43,6 +43,8 @@ from contextlib import redirect_stdout
 from pathlib import Path
 from typing import Any
 
+from pelican.readers import MarkdownReader
+
 from .config import HexoConfig, read_config_file
 
 CONFIG_NAME = "_config.yml"
@@ -360,8 +362,9 @@ def _check_path(path: Path) -> None:
         raise CliError(f"cannot read {path}: permission denied")
 
 
-# Pelican's own Markdown reader's extensions: every file it would hand to a reader as a post.
-MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+# Pelican's own Markdown reader's extensions (the plugin's reader takes the same): every file it
+# would hand to a reader as a post.
+MARKDOWN_EXTENSIONS = tuple(MarkdownReader.file_extensions)
 _ARTICLE_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles", "hidden_translations")
 _PAGE_LISTS = ("pages", "translations", "hidden_pages", "hidden_translations", "draft_pages", "draft_translations")
 

@@ -19,7 +19,7 @@ import yaml
 
 from .extend import Extensions
 from .site.config_keys import ConfigProblem, deep_merge, normalise_config
-from .site.package_json import Version, read_site_package
+from .site.package_json import SitePackage, Version, package_stamps, read_site_package
 from .yaml_loader import key_lines_of, load_yaml
 
 logger = logging.getLogger(__name__)
@@ -136,6 +136,8 @@ class HexoConfig(dict):
         super().__init__(merged)
         self.source_root = source_root
         self.hexo_version: Version | None = version  # type: ignore[assignment]
+        # package.json as read once for the site: the plugins it loads and their installed versions.
+        self.package: SitePackage = package
         self.plugins = package.plugins
         self.problems: list[ConfigProblem] = problems
         self.notices: list[ConfigNotice] = []
@@ -177,7 +179,8 @@ class HexoConfig(dict):
             return False
         if self.uses_markdown_it:
             return bool((self["markdown"].get("images") or {}).get("prepend_root", False))
-        return bool((self.get("marked") or {}).get("prependRoot", True))
+        # hexo-renderer-marked skips its root prefixing for relative_link sites.
+        return bool((self.get("marked") or {}).get("prependRoot", True)) and not self.get("relative_link")
 
     @property
     def post_asset_folder(self) -> bool:
@@ -273,7 +276,9 @@ def hexo_config_from_settings(settings: Mapping[str, Any]) -> HexoConfig:
         stamp = os.path.getmtime(resolved) if resolved else None
     except OSError:
         stamp = None
-    key = (resolved, stamp, repr(sorted(overrides.items(), key=lambda kv: kv[0])))
+    # package.json too: the Hexo version and plugins it names shape the config (an --autoreload sees an edit).
+    package = package_stamps(os.path.dirname(resolved)) if resolved else None
+    key = (resolved, stamp, package, repr(sorted(overrides.items(), key=lambda kv: kv[0])))
     if key in _CACHE:
         return _CACHE[key]
     data: dict[str, Any] = {}

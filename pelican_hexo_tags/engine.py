@@ -119,9 +119,8 @@ def marked_generation(config: Mapping[str, Any]) -> int:
     4 for hexo-renderer-marked 5 and older (marked 4, checked on 5.0.0), else 15 (7's, the
     default when the site's package.json does not say).
     """
-    from .site.package_json import read_site_package
-
-    version = read_site_package(getattr(config, "source_root", None)).versions.get("hexo-renderer-marked")
+    package = getattr(config, "package", None)
+    version = package.versions.get("hexo-renderer-marked") if package is not None else None
     return 4 if version and version[0] <= 5 else 15
 
 

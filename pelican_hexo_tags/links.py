@@ -154,7 +154,7 @@ def share_heading_ids_across_posts(generators: list[Any]) -> None:
         return
     contents = [c for c in all_contents(generators) if c.metadata.get("hexo_heading_ids")]
     # Hexo renders posts in the order it read them (path order), then pages.
-    contents.sort(key=lambda c: (not str(c.metadata.get("hexo_source", "")).count("_posts"), c.source_path))
+    contents.sort(key=lambda c: ("_posts" not in os.path.normpath(c.source_path).split(os.sep), c.source_path))
     anchors = config["markdown"].get("anchors")
     suffix = str(anchors.get("collisionSuffix") or "") if isinstance(anchors, Mapping) else ""
     renames = renumber_ids(((c.metadata["hexo_heading_ids"], c) for c in contents), suffix)

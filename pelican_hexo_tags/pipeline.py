@@ -162,10 +162,7 @@ class PostEnvironment:
         if not src or re.match(r"^(#|//|[a-zA-Z][\w+.-]*:)", src):
             return src
         root = self.config.root
-        # hexo-renderer-marked skips its root prefixing for relative_link sites.
-        prepend = self.config.prepend_root and not (
-            not self.config.uses_markdown_it and self.config.get("relative_link")
-        )
+        prepend = self.config.prepend_root
         if src.startswith("/"):
             return root.rstrip("/") + src if prepend else src
         cut = min((i for i in (src.find("?"), src.find("#")) if i >= 0), default=len(src))

@@ -16,7 +16,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..extend import Extensions
-from ..site.package_json import read_site_package
 
 PACKAGE = "hexo-renderer-markdown-it"
 STATUS = "partly"
@@ -31,7 +30,8 @@ def shares_ids_across_posts(config: Any) -> bool:
     """Whether the site runs hexo-renderer-markdown-it 6 or older, as its Markdown renderer."""
     if not isinstance(config.get("markdown"), Mapping):
         return False
-    version = read_site_package(getattr(config, "source_root", None)).versions.get(PACKAGE)
+    package = getattr(config, "package", None)
+    version = package.versions.get(PACKAGE) if package is not None else None
     return version is not None and version[0] <= 6
 
 

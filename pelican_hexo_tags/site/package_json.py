@@ -108,9 +108,15 @@ def _stamp(path: str) -> float:
         return -1.0
 
 
+def package_stamps(root: str | None) -> tuple[float, float]:
+    """The modification times of ``package.json`` and its lock in ``root`` (-1 for a missing one)."""
+    if not root:
+        return (-1.0, -1.0)
+    return (_stamp(os.path.join(root, "package.json")), _stamp(os.path.join(root, "package-lock.json")))
+
+
 def read_site_package(root: str | None) -> SitePackage:
     """The ``package.json`` (and lock) in the Hexo site folder ``root``; empty when there is none."""
     if not root:
         return SitePackage()
-    stamps = (_stamp(os.path.join(root, "package.json")), _stamp(os.path.join(root, "package-lock.json")))
-    return _read(os.path.abspath(root), stamps)
+    return _read(os.path.abspath(root), package_stamps(root))
