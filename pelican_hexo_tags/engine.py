@@ -19,6 +19,7 @@ An engine is built once per configuration and reused for every post.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
 from functools import lru_cache
@@ -111,6 +112,45 @@ def _plugin_names(plugins: object) -> list[str]:
         if isinstance(name, str):
             names.append(name)
     return names
+
+
+# Hexo's stand-ins for tags, code blocks and (in a post with tags) HTML comments; ours are ``<!--hexo…-->``.
+_STAND_IN = re.compile(r"<!--hexo(?:tag|code)\ufffc\d+-->")
+_COMMENT = re.compile(r"<!--[\s\S]*?-->")
+# Hexo's ``rSwigTag``: a post where it matches has its tags and HTML comments escaped before Markdown.
+_SWIG = re.compile(r"(\{\{.+?\}\})|(\{#.+?#\})|(\{%.+?%\})", re.DOTALL)
+
+
+def placeholders_without_html(md: MarkdownIt) -> None:
+    """``render.html: false`` escapes raw HTML, but not the stand-ins Hexo put in the text.
+
+    Hexo's stand-ins are HTML comments, which markdown-it then escapes; Hexo's restore
+    accepts the escaped ``&lt;!--`` form too, so a tag still renders, inside a ``<p>``, and
+    an HTML comment of a post with tags (stashed and restored by Hexo) stays a comment.
+    Where ``typographer`` is on, markdown-it turns the stand-in's ``--`` into an en dash and
+    Hexo printed the stand-in as text; here the tag renders (docs/packages.md).
+    """
+
+    def stand_in(state: Any, silent: bool) -> bool:
+        if state.src[state.pos] != "<":
+            return False
+        match = _STAND_IN.match(state.src, state.pos)
+        if match is None and state.env.get("hexo_raw_comments"):
+            match = _COMMENT.match(state.src, state.pos)
+        if match is None:
+            return False
+        if not silent:
+            token = state.push("html_inline", "", 0)
+            token.content = match.group(0)
+        state.pos = match.end()
+        return True
+
+    md.inline.ruler.before("html_inline", "hexo_stand_in", stand_in)
+
+
+def comments_are_stashed(source: str) -> bool:
+    """Whether Hexo stashed the post's HTML comments before Markdown (it does when any tag syntax is present)."""
+    return _SWIG.search(source) is not None
 
 
 def marked_generation(config: Mapping[str, Any]) -> int:
@@ -308,9 +348,9 @@ def _build(spec_key: tuple) -> MarkdownIt:
             "typographer": bool(render.get("typographer", True)),
             "langPrefix": str(render.get("langPrefix", "language-")),
         }
-        # Tags stand in the text as HTML comments, so raw HTML must stay on.
-        options["html"] = True
         md = MarkdownIt(preset, options)
+        if not options["html"]:
+            md.use(placeholders_without_html)
         for name in spec["plugins"]:
             use = MARKDOWN_IT_PLUGINS.get(name)
             if use is None:

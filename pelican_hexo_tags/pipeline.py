@@ -25,7 +25,7 @@ from pelican.readers import MarkdownReader
 from .admonition import commonmark_engine, render_admonitions
 from .codeblocks import CodeBlock, cut_fences, prime_code_blocks, render_code_block
 from .config import HexoConfig
-from .engine import MARKED, markdown_engine, refused_urls
+from .engine import MARKED, comments_are_stashed, markdown_engine, refused_urls
 from .highlight import highlighter_of
 from .html import escape_html, refuse_unsafe_urls
 from .lexer import PLACEHOLDER_MARK, PLACEHOLDER_RE, LexResult, TagCall, lex
@@ -451,6 +451,7 @@ def render_markdown(
     token = refused_urls.set(refused)
     try:
         md_env = {**math_env, "resolve_image": env.resolve_image, "tag_source": lambda kind, i: lexed.tags[i].source}
+        md_env["hexo_raw_comments"] = comments_are_stashed(text)
         html = md.render(source, md_env)
     finally:
         refused_urls.reset(token)

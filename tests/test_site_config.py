@@ -167,3 +167,18 @@ def test_markdown_it_plus_leaves_image_paths_as_written(tmp_path: Path) -> None:
     (tmp_path / "package.json").write_text(json.dumps({"dependencies": {"hexo-renderer-markdown-it-plus": "^1"}}))
     assert HexoConfig({}, source_root=str(tmp_path)).prepend_root is False
     assert HexoConfig({}).prepend_root is True
+
+
+def test_render_html_false_escapes_raw_html_and_the_tags_still_render(tmp_path: Path) -> None:
+    # With `typographer` on, markdown-it turns the `--` of Hexo's own stand-ins into en dashes and
+    # Hexo printed them as text (`&lt;!–swig￼2–&gt;`, seen with hexo-oracle); here the tag renders.
+    # tests/fixtures/plugins/hexo-renderer-markdown-it holds the case where Hexo rendered it right.
+    settings = write_hexo_site(
+        tmp_path,
+        {"a.md": "---\ntitle: a\ndate: 2021-01-01\n---\nSome <b>bold</b> -- and {% link site https://a.example %}\n"},
+        "markdown:\n  render:\n    html: false\n",
+    )
+    (article,) = build_site(settings, tmp_path / "output").articles
+    assert article.content.strip() == (
+        '<p>Some &lt;b&gt;bold&lt;/b&gt; – and <a href="https://a.example/" title="" target="">site</a></p>'
+    )
