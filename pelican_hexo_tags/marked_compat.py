@@ -29,6 +29,7 @@ import unicodedata
 
 import mdurl
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import unescapeAll
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
@@ -526,6 +527,48 @@ def _heading_rule(state: StateBlock, start_line: int, end_line: int, silent: boo
     return True
 
 
+# marked's inline link: `(href title)`, the destination greedy up to a space, then marked's title.
+_MARKED_DESTINATION = re.compile(
+    r"\(\s*([^ \t\n\x00-\x1f]*)"
+    r"""(?:[ \t]*(?:\n[ \t]*)?("(?:\\"?|[^"\\])*"|'(?:\\'?|[^'\\])*'|\((?:\\\)?|[^)\\])*\)))?\s*\)"""
+)
+
+
+def _unbalanced_link_rule(state: StateInline, silent: bool) -> bool:
+    """``[#36]((https://x/36)`` is a link to ``(https://x/36`` in marked, text in CommonMark.
+
+    marked cuts a destination at its closing parenthesis only when it has one
+    (``findClosingBracket`` returns -1 for a destination without ``)``), so an
+    unmatched ``(`` stays in the URL. Runs after markdown-it's own link rule,
+    which takes every destination with balanced parentheses.
+    """
+    if state.src[state.pos] != "[":
+        return False
+    label_end = state.md.helpers.parseLinkLabel(state, state.pos, True)
+    if label_end < 0:
+        return False
+    match = _MARKED_DESTINATION.match(state.src, label_end + 1)
+    if match is None or "(" not in match.group(1) or ")" in match.group(1):
+        return False
+    href = state.md.normalizeLink(match.group(1))
+    if not state.md.validateLink(href):
+        return False
+    if not silent:
+        maximum = state.posMax
+        state.pos, state.posMax = state.pos + 1, label_end
+        token = state.push("link_open", "a", 1)
+        token.attrs = {"href": href}
+        if match.group(2):
+            token.attrs["title"] = unescapeAll(match.group(2)[1:-1])
+        state.linkLevel += 1
+        state.md.inline.tokenize(state)
+        state.linkLevel -= 1
+        state.push("link_close", "a", -1)
+        state.posMax = maximum
+    state.pos = match.end()
+    return True
+
+
 # --------------------------------------------------------------------------------------------------
 # The plugin
 # --------------------------------------------------------------------------------------------------
@@ -543,6 +586,7 @@ def marked_compat_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("emphasis", "marked_del", _del_rule)
     md.inline.ruler.at("text", _text_rule)
     md.inline.ruler.before("text", "marked_url", _url_rule)
+    md.inline.ruler.after("link", "marked_unbalanced_link", _unbalanced_link_rule)
     try:
         md.core.ruler.before("text_join", "marked_smartypants", _smartypants_rule)
     except KeyError:  # a parser without text_join: right after inline parsing is as good

@@ -241,3 +241,20 @@ def test_markdown_it_strikethrough_is_replaced(md: MarkdownIt) -> None:
 def test_tasklists_still_work(md: MarkdownIt) -> None:
     html = render(md, '- [ ] todo -- "now"\n- [x] done')
     assert 'type="checkbox"' in html and "todo – “now”" in html
+
+
+# Hexo 8 + hexo-renderer-marked 7 (hexo-oracle): marked keeps an unmatched `(` in the destination.
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "x [#36]((https://a.com/p/36), [#44](https://a.com/p/44)",
+            '<p>x <a href="(https://a.com/p/36">#36</a>, <a href="https://a.com/p/44">#44</a></p>\n',
+        ),
+        ("x [a]((b)", '<p>x <a href="(b">a</a></p>\n'),
+        ("x [a *b*]((b) [c](d)", '<p>x <a href="(b">a <em>b</em></a> <a href="d">c</a></p>\n'),
+        ('[e]((f "t")', '<p><a href="(f" title="t">e</a></p>\n'),
+    ],
+)
+def test_link_with_an_unmatched_parenthesis(md: MarkdownIt, source: str, expected: str) -> None:
+    assert render(md, source) == expected
