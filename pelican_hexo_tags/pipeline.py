@@ -26,6 +26,7 @@ from .admonition import commonmark_engine, render_admonitions
 from .codeblocks import CodeBlock, cut_fences, prime_code_blocks, render_code_block
 from .config import HexoConfig
 from .engine import MARKED, comments_are_stashed, markdown_engine, refused_urls
+from .extend import RenderData
 from .highlight import highlighter_of
 from .html import escape_html, refuse_unsafe_urls
 from .lexer import PLACEHOLDER_MARK, PLACEHOLDER_RE, LexResult, TagCall, lex
@@ -368,7 +369,7 @@ def _render_tag(tag: TagCall, env: PostEnvironment, render_body: Callable[[str, 
     else:
         html, refused = refuse_unsafe_urls(_close_comments(str(html)))
         for url in refused:
-            env.warn(tag.line, f"{{% {tag.name} %}}: refused the URL {url!r} (only http(s) and relative URLs)")
+            env.warn(tag.line, f"{{% {tag.name} %}}: refused the URL {url!r} (its scheme can run script)")
         return html
     return _unrendered(tag)
 
@@ -410,6 +411,8 @@ def render_markdown(
     HTML blocks, so a line right after one stays raw, as in Hexo.
     """
     md, spec = markdown_engine(env.config)
+    # A plugin's renderer (hexo-renderer-pandoc) replaces the engine, as in Hexo the last one registered wins.
+    site_renderer = env.config.extensions.renderer("md")
     # Hexo's own backtick_code_block is the first before_post_render filter: the site's plugins see the
     # post with its code blocks taken out, as they are here.
     text, blocks = cut_fences(text)
@@ -443,7 +446,7 @@ def render_markdown(
             lambda m: m.group(0) if m.group(1) == "code" else _render_tag(lexed.tags[int(m.group(2))], env, nested),
             source,
         )
-    if spec.flavour == MARKED:
+    if spec.flavour == MARKED and site_renderer is None:
         from .marked_compat import fix_table_delimiters
 
         source = fix_table_delimiters(source)
@@ -452,14 +455,16 @@ def render_markdown(
     try:
         md_env = {**math_env, "resolve_image": env.resolve_image, "tag_source": lambda kind, i: lexed.tags[i].source}
         md_env["hexo_raw_comments"] = comments_are_stashed(text)
-        html = md.render(source, md_env)
+        data = RenderData(source, None if tag_body else env.source_path, env)
+        rendered = site_renderer(data) if site_renderer else None
+        html = md.render(source, md_env) if rendered is None else rendered
     finally:
         refused_urls.reset(token)
     if not tag_body and "heading_ids" in md_env:
         env.page_state.setdefault("heading_ids", []).extend(md_env["heading_ids"].given)
     for url in dict.fromkeys(refused):
         at = text.find(url)
-        env.warn(line_of(at) if at >= 0 else first_line, f"refused the link {url!r} (only http(s) and relative URLs)")
+        env.warn(line_of(at) if at >= 0 else first_line, f"refused the link {url!r} (its scheme can run script)")
 
     pieces: list[str] = []
     position = 0
