@@ -16,6 +16,12 @@ the post being rendered, and return the new HTML. The page around the post is
 Pelican's theme's, so a site-wide ``after_render:html`` filter is applied to
 the post's body, which is where Hexo's and its plugins' filters make their
 changes.
+
+Renderers are Hexo's ``hexo.extend.renderer.register(ext, output, fn)``: the
+Markdown renderer of a site is the one registered last for ``md`` (Hexo keeps
+one function per extension, so a later registration replaces an earlier one).
+A site none of whose modules registers one renders with the Markdown engine
+its config picks (``engine.py``).
 """
 
 from __future__ import annotations
@@ -31,6 +37,25 @@ FILTER_STAGES = ("before_post_render", "after_post_render", "after_render:html")
 Filter = Callable[[str, Any], "str | None"]
 
 
+@dataclass(frozen=True)
+class RenderData:
+    """Hexo's ``data`` for a renderer: the text, and ``path`` only when a whole post is rendered.
+
+    Hexo gives ``path`` for a post and none for a tag's body, which is how a
+    renderer tells the two apart (hexo-renderer-pandoc's ``standalone``).
+    ``post`` is the ``PostEnvironment`` being rendered, for warnings.
+    """
+
+    text: str
+    path: str | None
+    post: Any
+
+
+# A renderer returns the HTML, or None when it could not render: the post then gets the default
+# Markdown engine's HTML rather than none (Hexo would fail the build).
+Renderer = Callable[[RenderData], "str | None"]
+
+
 @dataclass(order=True)
 class _Registered:
     priority: int
@@ -40,10 +65,11 @@ class _Registered:
 
 @dataclass
 class Extensions:
-    """The filters of one site, from Hexo itself and every plugin module its ``package.json`` loads."""
+    """The filters and renderers of one site, from Hexo itself and every plugin module its ``package.json`` loads."""
 
     _filters: dict[str, list[_Registered]] = field(default_factory=lambda: {stage: [] for stage in FILTER_STAGES})
     _count: int = 0
+    _renderers: dict[str, Renderer] = field(default_factory=dict)
 
     def register_filter(self, stage: str, function: Filter, priority: int = 10) -> None:
         """``hexo.extend.filter.register(stage, function, priority)``."""
@@ -62,3 +88,12 @@ class Extensions:
             if result is not None:
                 html = result
         return html
+
+    def register_renderer(self, extension: str, output: str, function: Renderer) -> None:
+        """``hexo.extend.renderer.register(extension, output, function)``; only HTML output is rendered here."""
+        if output == "html":
+            self._renderers[extension.lstrip(".").lower()] = function
+
+    def renderer(self, extension: str) -> Renderer | None:
+        """The renderer registered last for ``extension``, or None when no module registered one."""
+        return self._renderers.get(extension.lstrip(".").lower())
