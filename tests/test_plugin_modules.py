@@ -30,3 +30,27 @@ def test_asset_image_points_at_the_asset_where_1_0_0_broke_the_link(tmp_path: Pa
     (article,) = build.articles
     assert article.content.count('src="/2021/01/01/p/x.png"') == 2, article.content
     assert not [r for r in build.records if "not in the post" in r.getMessage()]
+
+
+def test_lazyload_on_every_page_loads_its_own_scripts_from_the_site(tmp_path: Path) -> None:
+    from test_plugins import start_tags
+
+    from pelican_hexo_tags.plugins.hexo_lazyload_image import DEFAULT_LOADING_IMAGE
+
+    # Without onlypost the package rewrites whole pages, and `lazyimage: no` is not read.
+    post = "---\ntitle: Eager\ndate: 2021-01-02\nlazyimage: no\n---\nNot lazy: ![a](/img/a.png).\n"
+    config = "url: https://blog.example\nlazyload:\n  enable: true\n  isSPA: true\n  preloadRatio: 3\n"
+    settings = write_hexo_site(tmp_path, {"eager.md": post}, config)
+    (tmp_path / "package.json").write_text('{"dependencies": {"hexo-lazyload-image": "^1.1.3"}}', encoding="utf-8")
+    build = build_site(settings, tmp_path / "output")
+    (article,) = build.articles
+    # What hexo-lazyload-image 1.1.3 wrote in that page's body (hexo-oracle --site).
+    hexo = f'<p>Not lazy: <img src="{DEFAULT_LOADING_IMAGE}" data-original="/img/a.png" alt="a">.</p>'
+    assert start_tags(article.content) == start_tags(hexo)
+    assert "isSPA: true, preloadRatio: 3" in article.content
+    page = (tmp_path / "output" / article.save_as).read_text(encoding="utf-8")
+    head = page.split("</head>")[0]
+    scripts = [name for name in ("1-setting.js", "2-third-party-fix.js", "3-simple-lazyload.js") if name in head]
+    assert scripts == ["1-setting.js", "2-third-party-fix.js", "3-simple-lazyload.js"]
+    assert (tmp_path / "output" / "hexo-tags" / "lazyload" / "3-simple-lazyload.js").is_file()
+    assert "lazyload.css" in head and "://" not in "".join(line for line in head.split("<") if "lazyload" in line)

@@ -1,0 +1,5 @@
+window.imageLazyLoadSetting = window.imageLazyLoadSetting || {
+    isSPA: false,
+    preloadRatio: 1,
+    processImages: null,
+};
