@@ -38,7 +38,7 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import redirect_stdout
 from pathlib import Path
 from typing import Any
@@ -102,6 +102,8 @@ def render_settings(config: HexoConfig, config_name: str = CONFIG_NAME) -> str:
         'STATIC_PATHS = [""]',
         f"STATIC_EXCLUDES = [{_POSTS!r}, {_DRAFTS!r}]",
         "STATIC_EXCLUDE_SOURCES = True",
+        "# Hexo skips files and folders whose name starts with _ or . (_posts and _drafts aside).",
+        f"IGNORE_FILES = {_ignore_files(config)!r}",
         "# Hexo copies .html files under source/ as they are; there is no reStructuredText.",
         'READERS = {"rst": None, "html": None, "htm": None}',
         "# The plugin dates posts as Hexo does; Pelican's date from the file name only loses",
@@ -145,6 +147,39 @@ class CliError(Exception):
     """A path the command cannot work with; ``main`` prints it as one ``error:`` line and exits 2."""
 
 
+def _ignore_files(config: Mapping[str, Any]) -> list[str]:
+    """Pelican's ``IGNORE_FILES`` for Hexo's rule: a name starting with ``_`` or ``.`` is not published.
+
+    Pelican matches these against every file and folder name; its ``ARTICLE_PATHS`` folders
+    themselves (``_posts``) are walked all the same. Hexo's ``include:`` can bring a hidden
+    file back (``.well-known``); Pelican cannot make one exception, so hidden names are then
+    all kept.
+    """
+    include = config.get("include")
+    includes = include if isinstance(include, list) else [include] if isinstance(include, str) else []
+    hidden_kept = any(str(glob).startswith(".") or "/." in str(glob) for glob in includes)
+    return ["_*", *(() if hidden_kept else (".*",)), ".#*"]
+
+
+def _source_folder(site: Path, config_data: Mapping[str, Any]) -> Path:
+    """The Hexo ``source_dir`` of ``site``; for a site ``import`` wrote, the content folder its settings name.
+
+    ``import`` copies ``_config.yml`` beside ``pelicanconf.py`` and ``source/`` into ``content/``,
+    so ``check`` on the Pelican site checks the same posts as on the Hexo site.
+    """
+    source = site / str(config_data.get("source_dir") or "source")
+    settings = site / "pelicanconf.py"
+    if source.is_dir() or not settings.is_file():
+        return source
+    from pelican.settings import read_settings
+
+    try:
+        path = read_settings(str(settings)).get("PATH")
+    except Exception:  # noqa: BLE001 - a settings file that does not run: the Hexo folder is then the one to look for
+        return source
+    return Path(path) if path else source
+
+
 def _hexo_source(hexo_dir: Path) -> tuple[HexoConfig, Path, list[str]]:
     """The config, ``source/`` folder and config warnings of the Hexo site at ``hexo_dir``."""
     if not hexo_dir.exists():
@@ -163,7 +198,7 @@ def _hexo_source(hexo_dir: Path) -> tuple[HexoConfig, Path, list[str]]:
         raise CliError(f"cannot read {config_path}: {error.strerror or error}") from None
     data, problems = read_config_file(str(config_path))
     config = HexoConfig(data)
-    source = hexo_dir / str(config.get("source_dir") or "source")
+    source = _source_folder(hexo_dir, data)
     if not source.is_dir():
         raise CliError(f"{source} not found: is {hexo_dir} a Hexo site?")
     return config, source, [f"warning: {problem}" for problem in problems]
@@ -335,13 +370,14 @@ def _check_settings(path: Path, theme: str | None, output: Path) -> dict[str, An
     }
     if (path / CONFIG_NAME).is_file():
         data, _ = read_config_file(str(path / CONFIG_NAME))
-        source = path / str(data.get("source_dir") or "source")
+        source = _source_folder(path, data)
         overrides.update(
             PATH=str(source),
             HEXO_CONFIG=str(path / CONFIG_NAME),
             ARTICLE_PATHS=[_POSTS, _DRAFTS],
             PAGE_PATHS=[""],
             PAGE_EXCLUDES=[_POSTS, _DRAFTS, "node_modules"],
+            IGNORE_FILES=_ignore_files(data),
         )
     else:
         overrides.update(PATH=str(path), ARTICLE_PATHS=[""], PAGE_PATHS=[])
@@ -654,7 +690,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     importer.add_argument("--link", action="store_true", help="symlink instead of copying")
     importer.add_argument("--force", action="store_true", help="replace what is already there")
     checker = commands.add_parser("check", help="report what a Pelican build of a Hexo site would warn about")
-    checker.add_argument("path", type=Path, help="a Hexo site, or a folder of posts")
+    checker.add_argument(
+        "path", type=Path, nargs="?", default=Path("."), help="a Hexo site, a site import wrote, or a folder of posts"
+    )
     checker.add_argument("--format", choices=("text", "json"), default="text")
     checker.add_argument("--theme", help="tag dialect (next, butterfly, fluid, stellar …); default: the config's")
     args = parser.parse_args(argv)

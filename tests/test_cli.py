@@ -480,3 +480,34 @@ def test_check_prints_the_site_profile_first(tmp_path: Path, capsys: pytest.Capt
     profile = json.loads(capsys.readouterr().out)["profile"]
     assert profile["plugins_from"] == "package.json"
     assert {p["package"]: p["status"] for p in profile["plugins"]}["hexo-renderer-marked"] == "partly"
+
+
+def test_hexo_skips_names_starting_with_underscore_or_dot_and_so_does_the_import(
+    hexo_site: Path, tmp_path: Path
+) -> None:
+    for name, text in {
+        "source/_data/menu.yml": "home: /\n",
+        "source/_partial/note.md": "---\ntitle: Partial\n---\nNot a page.\n",
+        "source/.secret.md": "---\ntitle: Secret\n---\nNot a page.\n",
+        "source/_posts/_unfinished.md": "---\ntitle: Unfinished\ndate: 2024-03-03\n---\nNot a post.\n",
+    }.items():
+        (hexo_site / name).parent.mkdir(parents=True, exist_ok=True)
+        (hexo_site / name).write_text(text, encoding="utf-8")
+    site = tmp_path / "pelican"
+    import_site(hexo_site, site)
+    build = build_site(site / "pelicanconf.py", site / "output")
+    assert sorted(a.title for a in build.articles) == ["Hello", "Linked"]
+    assert [p.title for p in build.pages] == ["About"]
+    assert not (build.output / "_data").exists()
+
+
+def test_check_runs_on_the_site_import_wrote(hexo_site: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    site = tmp_path / "pelican"
+    import_site(hexo_site, site)
+    assert main(["check", "--format", "json", str(hexo_site)]) == 1
+    on_hexo = json.loads(capsys.readouterr().out)
+    monkeypatch.chdir(site)
+    assert main(["check", "--format", "json"]) == 1
+    on_pelican = json.loads(capsys.readouterr().out)
+    assert on_pelican["posts"] == on_hexo["posts"]
+    assert on_pelican["totals"] == on_hexo["totals"]
