@@ -19,7 +19,8 @@ import pytest
 from conftest import HEXO_SITE_SETTINGS, build_site
 
 from pelican_hexo_tags.config import HexoConfig
-from pelican_hexo_tags.plugins import DEFAULT_PACKAGES, load_extensions, module_name, support_of
+from pelican_hexo_tags.extend import Extensions, RenderData
+from pelican_hexo_tags.plugins import DEFAULT_PACKAGES, hexo_renderer_pandoc, load_extensions, module_name, support_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "plugins"
 PACKAGES = sorted(path.name for path in FIXTURES.glob("*") if (path / "expected.json").is_file())
@@ -47,6 +48,7 @@ def test_package_makes_what_the_real_package_made(package: str, tmp_path: Path) 
 
     fixture = FIXTURES / package
     expected = json.loads((fixture / "expected.json").read_text(encoding="utf-8"))
+    _skip_without_the_pandoc_of(expected)
     shutil.copytree(fixture / "site" / "source" / "_posts", tmp_path / "content" / "_posts")
     for name in ("_config.yml", "package.json"):
         shutil.copy(fixture / "site" / name, tmp_path / name)
@@ -115,3 +117,96 @@ def test_markdown_it_6_numbers_heading_ids_across_posts(tmp_path: Path) -> None:
         assert second in other, (version, other)
         # The author's own link is left as written, as Hexo left it.
         assert 'href="#Extra"' in other
+
+
+def _pandoc_version(binary: str) -> str:
+    import subprocess
+
+    first_line = subprocess.run([binary, "--version"], capture_output=True, text=True, check=False).stdout
+    return first_line.split("\n")[0].split()[-1] if first_line else ""
+
+
+def _skip_without_the_pandoc_of(expected: dict) -> None:
+    """A fixture made with pandoc (``pandoc_version``) needs a pandoc here, and the same one."""
+    wanted = expected.get("pandoc_version")
+    if not wanted:
+        return
+    binary = hexo_renderer_pandoc.find_pandoc()
+    if binary is None:
+        pytest.skip("no pandoc here (pip install pypandoc-binary): hexo-renderer-pandoc runs pandoc")
+    found = _pandoc_version(binary)
+    if found.split(".")[:2] != wanted.split(".")[:2]:
+        pytest.skip(f"pandoc {found} here; the fixture was rendered with pandoc {wanted}, whose HTML may differ")
+
+
+PANDOC_FIXTURE = FIXTURES / "hexo-renderer-pandoc"
+
+
+def _pandoc_site(tmp_path: Path, config_extra: str = "") -> Path:
+    shutil.copytree(PANDOC_FIXTURE / "site" / "source" / "_posts", tmp_path / "content" / "_posts")
+    (tmp_path / "content" / "_posts" / "second.md").write_text(
+        "---\ntitle: Second\ndate: 2021-01-02\n---\n## Second *post*\n", encoding="utf-8"
+    )
+    shutil.copy(PANDOC_FIXTURE / "site" / "package.json", tmp_path / "package.json")
+    config = (PANDOC_FIXTURE / "site" / "_config.yml").read_text(encoding="utf-8")
+    (tmp_path / "_config.yml").write_text(config + config_extra, encoding="utf-8")
+    (tmp_path / "pelicanconf.py").write_text(HEXO_SITE_SETTINGS, encoding="utf-8")
+    return tmp_path / "pelicanconf.py"
+
+
+def test_without_pandoc_the_build_warns_once_and_renders_with_the_default_renderer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(hexo_renderer_pandoc, "find_pandoc", lambda configured="pandoc": None)
+    monkeypatch.setattr(hexo_renderer_pandoc, "_reported_missing", set())
+    build = build_site(_pandoc_site(tmp_path), tmp_path / "output")
+
+    warnings = [message for message in build.messages() if "no pandoc found" in message]
+    assert len(warnings) == 1, build.messages()
+    assert "pypandoc-binary" in warnings[0]
+    assert len(build.articles) == 2
+    first = next(a for a in build.articles if a.title == "Pandoc").content
+    # The default renderer's HTML: every word is there, with marked's heading ids, not pandoc's.
+    assert 'id="A-Heading-Here"' in first and "<em>quoted</em>" in first
+    second = next(a for a in build.articles if a.title == "Second").content
+    assert "<em>post</em>" in second
+
+
+def test_a_post_pandoc_fails_on_is_reported_and_still_rendered(tmp_path: Path) -> None:
+    if hexo_renderer_pandoc.find_pandoc() is None:
+        pytest.skip("no pandoc here (pip install pypandoc-binary)")
+    build = build_site(_pandoc_site(tmp_path, "    - --no-such-pandoc-option\n"), tmp_path / "output")
+
+    second = next(a for a in build.articles if a.title == "Second")
+    assert "<em>post</em>" in second.content
+    problems = second.metadata["hexo_problems"]
+    assert [kind for _line, _message, kind in problems] == ["plugin-error"], problems
+    assert "pandoc exited with code" in problems[0][1]
+
+
+def test_pandoc_arguments_are_the_packages() -> None:
+    settings = {"args": ["--mathjax", "", 5, "--template=t.html"]}
+    # lib/parseArgs.js: an empty or non-string argument is dropped; a tag's body gets no template.
+    assert hexo_renderer_pandoc.arguments(settings, True) == [
+        *("-M", "pagetitle=dummy", "--mathjax", "--template=t.html", "-M", "standalone=True")
+    ]
+    assert hexo_renderer_pandoc.arguments(settings, False) == [
+        *("-M", "pagetitle=dummy", "--mathjax", "-M", "standalone=False")
+    ]
+    assert hexo_renderer_pandoc.arguments({"args": "--wrap=none  --mathjax"}, True)[2:4] == ["--wrap=none", "--mathjax"]
+    old = {"extensions": ["+emoji"], "filters": ["f"], "meta": [{"k": "v"}], "mathEngine": "katex"}
+    assert hexo_renderer_pandoc.arguments_0_3(old, True) == [
+        *("-f", "markdown-smart+emoji", "-t", "html-smart", "--katex", "--filter", "f"),
+        *("-M", "pagetitle=dummy", "-M", "k=v", "-M", "standalone=True"),
+    ]
+
+
+def test_the_markdown_renderer_registered_last_wins() -> None:
+    hexo = Extensions()
+    assert hexo.renderer("md") is None
+    hexo.register_renderer("md", "html", lambda data: "first")
+    hexo.register_renderer("md", "html", lambda data: f"second: {data.text}")
+    hexo.register_renderer("md", "css", lambda data: "not HTML")
+    renderer = hexo.renderer(".MD")
+    assert renderer is not None
+    assert renderer(RenderData("x", None, None)) == "second: x"
