@@ -153,21 +153,44 @@ def katex_macros(config: Mapping[str, Any], settings: Mapping[str, Any]) -> dict
 # --- KaTeX in an embedded engine ---------------------------------------------------------------------
 
 
-def _load_katex(context: Any) -> None:
-    context.eval(read_static("katex", "katex.min.js"))
-    context.eval("function __hexoKatex(tex, options) { return katex.renderToString(tex, JSON.parse(options)); }")
+# Older KaTeX releases shipped beside static/katex/, for renderers that pinned one: KaTeX's
+# markup changes between releases (0.12 writes \mathrm{ab} as one span per letter, 0.16 as one).
+KATEX_RELEASES = ("0.12.0",)
+
+
+def _katex_folder(release: str | None) -> str:
+    if release is None:
+        return "katex"
+    if release not in KATEX_RELEASES:
+        raise ValueError(f"no KaTeX {release} shipped; there are {', '.join(KATEX_RELEASES)}")
+    return f"katex-{release}"
+
+
+def _katex_loader(folder: str) -> Callable[[Any], None]:
+    def load(context: Any) -> None:
+        context.eval(read_static(folder, "katex.min.js"))
+        context.eval("function __hexoKatex(tex, options) { return katex.renderToString(tex, JSON.parse(options)); }")
+
+    return load
 
 
 @lru_cache(maxsize=8192)
-def _render_katex_cached(tex: str, display: bool, macros_json: str) -> str:
+def _render_katex_cached(tex: str, display: bool, macros_json: str, release: str | None) -> str:
     options = {"displayMode": display, "throwOnError": False, "output": "htmlAndMathml", "strict": "ignore"}
     options["macros"] = json.loads(macros_json)
-    return str(js_call("katex", _load_katex, "__hexoKatex", tex, json.dumps(options)))
+    folder = _katex_folder(release)
+    return str(js_call(folder, _katex_loader(folder), "__hexoKatex", tex, json.dumps(options)))
 
 
-def render_katex(tex: str, display: bool = False, macros: Mapping[str, str] | None = None) -> str:
-    """KaTeX's ``renderToString``: HTML+MathML; a TeX error gives KaTeX's red error span."""
-    return _render_katex_cached(tex, display, json.dumps(dict(macros or {}), sort_keys=True))
+def render_katex(
+    tex: str, display: bool = False, macros: Mapping[str, str] | None = None, release: str | None = None
+) -> str:
+    """KaTeX's ``renderToString``: HTML+MathML; a TeX error gives KaTeX's red error span.
+
+    ``release`` is one of :data:`KATEX_RELEASES`, for a renderer that typeset with that KaTeX;
+    None is the current KaTeX of ``static/katex/``.
+    """
+    return _render_katex_cached(tex, display, json.dumps(dict(macros or {}), sort_keys=True), release)
 
 
 # --- tokens to HTML ----------------------------------------------------------------------------------

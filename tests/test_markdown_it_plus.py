@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pelican_hexo_tags.config import HexoConfig
 from pelican_hexo_tags.engine import MARKDOWN_IT_PLUS, MARKED, EngineSpec, markdown_engine
-from pelican_hexo_tags.math import SERVER, TEXT, MathRenderer, math_mode
+from pelican_hexo_tags.math import SERVER, TEXT, MathRenderer, math_mode, render_katex
 from pelican_hexo_tags.plugins.hexo_renderer_markdown_it_plus import (
     DEFAULT_PLUGINS,
     enabled_plugin_names,
@@ -104,6 +104,21 @@ def test_markdown_it_katex_delimiters(tmp_path: Path) -> None:
     # A formula block interrupts a paragraph; $$…$$, \(…\), "$5" and "$ x$" inside one are text.
     assert md.render("text\n$$\nx\n$$", env) == "<p>text</p>\n<p>$$x\n$$</p>\n"
     assert md.render("a $$b$$ \\(c\\) $5 $ x$", env) == "<p>a $$b$$ (c) $5 $ x$</p>\n"
+
+
+def test_its_math_is_typeset_with_the_katex_it_installs(tmp_path: Path) -> None:
+    # markdown-it-katex 4.0.1 depends on katex ^0.12.0: one span per upright letter, where
+    # today's KaTeX writes one span for the word (the billhu0 blog's \\mathrm{mathjax}).
+    md, _spec = markdown_engine(_site(tmp_path, {"hexo-renderer-markdown-it-plus": "^1"}))
+    page_state: dict = {}
+    env = {"hexo_math": MathRenderer(SERVER, page_state=page_state)}
+    html = md.render("$\\mathrm{ab}$\n\n$$\nx\n$$\n", env)
+    assert '<span class="mord mathrm">a</span><span class="mord mathrm">b</span>' in html
+    assert render_katex("\\mathrm{ab}") != render_katex("\\mathrm{ab}", release="0.12.0")
+    assert "<p class='katex-block'><span class=\"katex-display\">" in html
+    # The TeX goes to KaTeX as the block holds it, its last newline too.
+    assert '<annotation encoding="application/x-tex">x\n</annotation>' in html
+    assert page_state["math"] == SERVER
 
 
 def test_heading_anchors(tmp_path: Path) -> None:

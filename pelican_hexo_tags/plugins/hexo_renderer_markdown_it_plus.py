@@ -420,6 +420,26 @@ def _katex_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return True
 
 
+# The KaTeX its markdown-it-katex 4.0.1 installs (katex ^0.12.0), whose markup is not today's.
+KATEX_RELEASE = "0.12.0"
+
+
+def _katex_render(block: bool, default: Any) -> Any:
+    """markdown-it-katex's renderers: ``renderToString`` of the token's TeX as it stands, with KaTeX 0.12."""
+    from ..math import SERVER, MathRenderer, _restore_tags, render_katex
+
+    def render(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        renderer = env.get("hexo_math") if isinstance(env, dict) else None
+        if not isinstance(renderer, MathRenderer) or renderer.mode != SERVER:
+            # HEXO_MATH chose other math for the site: the engine's own rules make it.
+            return str(default(tokens, idx, options, env))
+        renderer.page_state["math"] = SERVER
+        html = render_katex(_restore_tags(tokens[idx].content, env), block, renderer.macros, KATEX_RELEASE)
+        return f"<p class='katex-block'>{html}</p>\n" if block else html
+
+    return render
+
+
 # --- markdown-it-abbr 1.0.4 ---------------------------------------------------------------------------
 
 # ASCII characters in Cc, Sc, Sm, Sk the plugin ends an abbreviation on, besides punctuation and spaces.
@@ -573,6 +593,8 @@ def finish_engine(md: MarkdownIt, spec: Mapping[str, Any]) -> None:
     if KATEX in names:
         md.inline.ruler.at("math_inline", _katex_inline)
         md.block.ruler.at("math_block", _katex_block, {"alt": ["paragraph", "reference", "blockquote", "list"]})
+        md.add_render_rule("math_inline", _katex_render(False, md.renderer.rules["math_inline"]))
+        md.add_render_rule("math_block", _katex_render(True, md.renderer.rules["math_block"]))
     else:
         md.disable(["math_inline", "math_block"], True)
     if TOC_AND_ANCHOR in names:
