@@ -632,8 +632,9 @@ def site_profile(path: Path) -> dict[str, Any] | None:
         "renderers_installed": [
             p for p in site_packages(config) if p.startswith("hexo-renderer-") and _MARKDOWN_RENDERER.search(p)
         ],
-        "renderer": "hexo-renderer-markdown-it" if config.uses_markdown_it else "hexo-renderer-marked",
+        "renderer": _renderer_here(config),
         "theme": theme,
+        "theme_config": _theme_config_files(Path(path), theme, data),
         "plugins": [vars(support_of(package)) for package in site_packages(config)],
         "plugins_from": "package.json" if config.plugins else "hexo init's default set (no package.json)",
         # Local scripts are not run: what they register is lost (issue 12 plans running plain ones).
@@ -641,9 +642,29 @@ def site_profile(path: Path) -> dict[str, Any] | None:
     }
 
 
+def _renderer_here(config: HexoConfig) -> str:
+    """The package whose Markdown a build here reproduces, as Hexo would pick it for the site."""
+    from .plugins.hexo_renderer_markdown_it_plus import renders as markdown_it_plus_renders
+
+    if markdown_it_plus_renders(config):
+        return "hexo-renderer-markdown-it-plus"
+    return "hexo-renderer-markdown-it" if config.uses_markdown_it else "hexo-renderer-marked"
+
+
+def _theme_config_files(site: Path, theme: str, data: Mapping[str, Any]) -> list[str]:
+    """Where the theme's settings come from, in Hexo's order of precedence, lowest first."""
+    found = [
+        name for name in (f"themes/{theme}/_config.yml", f"_config.{theme}.yml") if theme and (site / name).is_file()
+    ]
+    if isinstance(data.get("theme_config"), Mapping):
+        found.append("theme_config: in _config.yml")
+    return found
+
+
 def _print_profile(profile: dict[str, Any]) -> None:
     installed = ", ".join(profile["renderers_installed"]) or "none named"
-    print(f"Hexo {profile['hexo']}, theme {profile['theme'] or '(none)'}")
+    theme_from = f" (settings: {', '.join(profile['theme_config'])})" if profile["theme_config"] else ""
+    print(f"Hexo {profile['hexo']}, theme {profile['theme'] or '(none)'}{theme_from}")
     print(f"Markdown renderer installed: {installed}; rendered here as {profile['renderer']}")
     print(f"plugins, from {profile['plugins_from']}:")
     for plugin in profile["plugins"]:
