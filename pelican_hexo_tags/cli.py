@@ -646,6 +646,9 @@ def _renderer_here(config: HexoConfig) -> str:
     """The package whose Markdown a build here reproduces, as Hexo would pick it for the site."""
     from .plugins.hexo_renderer_markdown_it_plus import renders as markdown_it_plus_renders
 
+    registered = config.extensions.renderer("md")
+    if registered is not None:
+        return getattr(sys.modules.get(registered.__module__), "PACKAGE", registered.__module__)
     if markdown_it_plus_renders(config):
         return "hexo-renderer-markdown-it-plus"
     return "hexo-renderer-markdown-it" if config.uses_markdown_it else "hexo-renderer-marked"
