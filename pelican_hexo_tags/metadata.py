@@ -18,6 +18,7 @@ from urllib.parse import quote
 from .config import HexoConfig
 from .dates import InvalidDate, get_timezone, localize, parse_hexo_date
 from .permalink import build_permalink, filename_date, filename_extra_fields, parse_post_filename, save_as_for
+from .plugins import hexo_hide_posts
 from .slug import slugize
 
 URL_SAFE = "/:@!$&'()*+,;=-._~"
@@ -160,7 +161,7 @@ def build_post_info(
 
     if merged.get("published") is False:
         metadata["status"] = "draft"
-    elif merged.get("hide") is True or merged.get("hidden") is True:
+    elif merged.get("hide") is True or merged.get("hidden") is True or hexo_hide_posts.hides(config, merged):
         # Fluid's (and others') unlisted posts: reachable by URL, not on the index.
         metadata["status"] = "hidden"
     if str(merged.get("layout") or "").lower() == "page":

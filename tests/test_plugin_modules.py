@@ -54,3 +54,31 @@ def test_lazyload_on_every_page_loads_its_own_scripts_from_the_site(tmp_path: Pa
     assert scripts == ["1-setting.js", "2-third-party-fix.js", "3-simple-lazyload.js"]
     assert (tmp_path / "output" / "hexo-tags" / "lazyload" / "3-simple-lazyload.js").is_file()
     assert "lazyload.css" in head and "://" not in "".join(line for line in head.split("<") if "lazyload" in line)
+
+
+def test_hide_posts_builds_a_hidden_post_at_its_url_and_lists_it_nowhere(tmp_path: Path) -> None:
+    posts = {
+        "secret.md": "---\ntitle: Secret\ndate: 2021-01-01\nsecret: true\n---\nOnly by its URL.\n",
+        "public.md": "---\ntitle: Public\ndate: 2021-01-02\n---\nListed.\n",
+        "plain.md": "---\ntitle: Plain\ndate: 2021-01-03\nsecret: yes\n---\nListed too.\n",
+    }
+    settings = write_hexo_site(tmp_path, posts, "url: https://blog.example\nhide_posts:\n  filter: secret\n")
+    (tmp_path / "package.json").write_text('{"dependencies": {"hexo-hide-posts": "^0.4.3"}}', encoding="utf-8")
+    build = build_site(settings, tmp_path / "output")
+    (hidden,) = build.hidden
+    assert hidden.title == "Secret"
+    assert hidden.content.endswith("<!-- flag of hidden posts -->")
+    assert (tmp_path / "output" / hidden.save_as).is_file()
+    assert sorted(a.title for a in build.articles) == ["Plain", "Public"]
+    # The package's flag follows JavaScript truthiness; its list query wants `true` itself.
+    assert next(a for a in build.articles if a.title == "Plain").content.endswith("<!-- flag of hidden posts -->")
+    index = (tmp_path / "output" / "index.html").read_text(encoding="utf-8")
+    assert "Public" in index and "Secret" not in index
+
+
+def test_without_hide_posts_its_field_is_an_ordinary_key(tmp_path: Path) -> None:
+    post = "---\ntitle: Secret\ndate: 2021-01-01\nsecret: true\n---\nListed.\n"
+    settings = write_hexo_site(tmp_path, {"secret.md": post}, "hide_posts:\n  filter: secret\n")
+    build = build_site(settings, tmp_path / "output")
+    assert [a.title for a in build.articles] == ["Secret"] and not build.hidden
+    assert "flag of hidden" not in build.articles[0].content
