@@ -211,3 +211,17 @@ def test_the_markdown_renderer_registered_last_wins() -> None:
     renderer = hexo.renderer(".MD")
     assert renderer is not None
     assert renderer(RenderData("x", None, None)) == "second: x"
+
+
+def test_pandoc_math_is_typeset_where_the_site_typesets_math_on_the_server(tmp_path: Path) -> None:
+    if hexo_renderer_pandoc.find_pandoc() is None:
+        pytest.skip("no pandoc here (pip install pypandoc-binary)")
+    # hexo-filter-mathjax's keys: the site's math is typeset when Hexo builds it.
+    build = build_site(
+        _pandoc_site(tmp_path, "mathjax:\n  every_page: true\n  single_dollars: true\n"), tmp_path / "out"
+    )
+
+    post = next(a for a in build.articles if a.title == "Pandoc").content
+    assert '<span class="math inline"><span class="katex">' in post
+    assert '<span class="math display"><span class="katex-display">' in post
+    assert "\\(" not in post

@@ -17,6 +17,13 @@ oracle's was 3.9; the wheel pinned in pyproject.toml ships the same), else a
 ``pandoc`` on PATH. With neither, the build says so once and the site's posts
 get the default Markdown engine's HTML; a post pandoc fails on gets it too,
 where Hexo would have stopped the build.
+
+With ``--mathjax`` pandoc writes each formula as ``<span class="math
+inline">\\(TeX\\)</span>``, for a MathJax filter after it to typeset
+(hexo-filter-mathjax, at ``after_post_render``, keeps the span). Until that
+package has its own module here, where the site's math is typeset on the
+server the TeX inside those spans goes to the page's ``MathRenderer``, as the
+engine's math does, so a pandoc site's page shows formulas, not TeX.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Mapping
@@ -31,6 +39,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..extend import Extensions, RenderData
+from ..html import unescape_html
 
 PACKAGE = "hexo-renderer-pandoc"
 STATUS = "emulated"
@@ -41,6 +50,8 @@ logger = logging.getLogger(__name__)
 # The extensions index.js registers the renderer for.
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext")
 _DEFAULTS = {"pandocPath": "pandoc", "timeout": 5000, "args": []}
+# pandoc's HTML for a formula (HTMLMathMethod MathJax); the TeX is HTML-escaped.
+_PANDOC_MATH = re.compile(r'<span class="math (inline|display)">\\[(\[](.*?)\\[)\]]</span>', re.DOTALL)
 # pandoc paths already reported missing in this process: the warning is said once, not once per post.
 _reported_missing: set[str] = set()
 
@@ -162,13 +173,29 @@ class PandocRenderer:
         if run.returncode == 0:
             if run.stderr.strip():
                 data.post.warn(1, f"pandoc: {run.stderr.strip()}", "pandoc")
-            return run.stdout
+            return typeset_math(run.stdout, data.post)
         why = run.error or f"pandoc exited with code {run.returncode}" + (
             f": {run.stderr.strip()}" if run.stderr.strip() else "."
         )
         # Hexo stops the build here; the post keeps its words, rendered by the default engine.
         data.post.warn(1, f"{why} (rendered with the default Markdown renderer instead)", "plugin-error")
         return None
+
+
+def typeset_math(html: str, post: Any) -> str:
+    """pandoc's math spans with the formulas typeset, where the page's math is typeset on the server."""
+    from ..math import SERVER
+    from . import plugin_module
+
+    math = getattr(post, "page_state", {}).get("math_renderer")
+    if math is None or math.mode != SERVER or "math" not in html or plugin_module("hexo-filter-mathjax"):
+        return html
+
+    def typeset(match: re.Match[str]) -> str:
+        kind, tex = match.group(1), unescape_html(match.group(2))
+        return f'<span class="math {kind}">{math.render(tex, kind == "display", False, tex)}</span>'
+
+    return _PANDOC_MATH.sub(typeset, html)
 
 
 def _settings(config: Mapping[str, Any]) -> dict[str, Any]:
