@@ -93,6 +93,19 @@ def _code_folders(settings: Mapping[str, Any]) -> list[str]:
     return [os.path.join(root, code_dir) for root in roots]
 
 
+def _plugin_stamps(settings: Mapping[str, Any]) -> list[str]:
+    """What a plugin module's output depends on outside the site (hexo-renderer-pandoc: which pandoc runs)."""
+    from .plugins import plugin_module
+
+    config = hexo_config_from_settings(settings)
+    stamps = []
+    for package in config.plugins:
+        stamp = getattr(plugin_module(package), "cache_stamp", None)
+        if stamp is not None:
+            stamps.append(f"{package}:{stamp(config)}")
+    return stamps
+
+
 def settings_fingerprint(settings: Mapping[str, Any]) -> str:
     """A digest of everything outside a post file that its reading depends on."""
     parts = [_VERSION]
@@ -104,6 +117,7 @@ def settings_fingerprint(settings: Mapping[str, Any]) -> str:
     for folder in _code_folders(settings):
         # ``include_code`` shows these files; any post may name any of them.
         parts.append(f"{folder}:{folder_digest(folder)}")
+    parts += _plugin_stamps(settings)
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 

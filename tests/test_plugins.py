@@ -225,3 +225,17 @@ def test_pandoc_math_is_typeset_where_the_site_typesets_math_on_the_server(tmp_p
     assert '<span class="math inline"><span class="katex">' in post
     assert '<span class="math display"><span class="katex-display">' in post
     assert "\\(" not in post
+
+
+def test_the_content_cache_sees_which_pandoc_renders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pelican.settings import read_settings
+
+    from pelican_hexo_tags.content_cache import settings_fingerprint
+
+    if hexo_renderer_pandoc.find_pandoc() is None:
+        pytest.skip("no pandoc here (pip install pypandoc-binary)")
+    settings = read_settings(str(_pandoc_site(tmp_path)))
+    with_pandoc = settings_fingerprint(settings)
+    monkeypatch.setattr(hexo_renderer_pandoc, "find_pandoc", lambda configured="pandoc": None)
+    # Posts cached while no pandoc was found (the default renderer's HTML) are rendered again once one is.
+    assert settings_fingerprint(settings) != with_pandoc

@@ -203,12 +203,26 @@ def _settings(config: Mapping[str, Any]) -> dict[str, Any]:
     return {**_DEFAULTS, **(given if isinstance(given, Mapping) else {})}
 
 
-def register(hexo: Extensions, config: Any) -> None:
+def _site_pandoc(config: Any) -> tuple[dict[str, Any], tuple[int, int, int] | None, str, str | None]:
+    """The site's ``pandoc:`` settings, the package's version, the pandoc it names and the one found here."""
     settings = _settings(config)
     package = getattr(config, "package", None)
     version = package.versions.get(PACKAGE) if package is not None else None
     configured = str(settings.get("pandocPath") or "pandoc") if version is None or version[:2] >= (0, 4) else "pandoc"
-    binary = find_pandoc(configured)
+    return settings, version, configured, find_pandoc(configured)
+
+
+def cache_stamp(config: Any) -> str:
+    """Which pandoc renders the posts (none: the default renderer did), for the content cache."""
+    binary = _site_pandoc(config)[3]
+    if binary is None:
+        return "no pandoc"
+    found = os.stat(binary)
+    return f"{binary}:{found.st_size}:{found.st_mtime_ns}"
+
+
+def register(hexo: Extensions, config: Any) -> None:
+    settings, version, configured, binary = _site_pandoc(config)
     if binary is None:
         if configured not in _reported_missing:
             _reported_missing.add(configured)
