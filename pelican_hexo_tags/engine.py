@@ -18,6 +18,7 @@ An engine is built once per configuration and reused for every post.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -78,20 +79,15 @@ def _plugin_mark(md: MarkdownIt) -> None:
     md.use(mark_plugin)
 
 
-def _plugin_emoji(md: MarkdownIt) -> None:
-    from mdit_py_emoji import emoji_plugin  # optional: pip install mdit-py-emoji
-
-    md.use(emoji_plugin)
-
-
 def _plugin_tasklists(md: MarkdownIt) -> None:
     from mdit_py_plugins.tasklists import tasklists_plugin
 
     md.use(tasklists_plugin)
 
 
-# hexo-renderer-markdown-it plugin names → Python ports. markdown-it-abbr,
-# -container, -attrs and -cjk-breaks have none here yet; they are skipped with a warning.
+# hexo-renderer-markdown-it plugin names → Python ports that need no module of their own. A plugin
+# ported in plugins/ (``markdown-it-abbr`` → ``plugins/markdown_it_abbr.py``, its ``use``) comes first;
+# see markdown_it_plugin. The others (markdown-it-attrs, ...) are skipped with a warning.
 MARKDOWN_IT_PLUGINS: dict[str, Callable[[MarkdownIt], None]] = {
     "markdown-it-footnote": _plugin_footnote,
     "markdown-it-sub": _plugin_sub,
@@ -99,19 +95,38 @@ MARKDOWN_IT_PLUGINS: dict[str, Callable[[MarkdownIt], None]] = {
     "markdown-it-deflist": _plugin_deflist,
     "markdown-it-ins": _plugin_ins,
     "markdown-it-mark": _plugin_mark,
-    "markdown-it-emoji": _plugin_emoji,
     "markdown-it-task-lists": _plugin_tasklists,
     "markdown-it-task-checkbox": _plugin_tasklists,
 }
 
 
+def markdown_it_plugin(name: str) -> Callable[[MarkdownIt, Any], None] | None:
+    """The port of the markdown-it plugin ``name``, called as ``parser.use(plugin, options)``; None if none.
+
+    Its module in ``plugins/`` when there is one (with ``use(md, options)``), else ``MARKDOWN_IT_PLUGINS``.
+    """
+    from .plugins import plugin_module
+
+    use = getattr(plugin_module(name), "use", None)
+    if use is not None:
+        return use
+    simple = MARKDOWN_IT_PLUGINS.get(name)
+    return None if simple is None else lambda md, options=None: simple(md)
+
+
 def _plugin_names(plugins: object) -> list[str]:
-    names = []
+    return [name for name, _options in _plugin_entries(plugins)]
+
+
+def _plugin_entries(plugins: object) -> list[tuple[str, str]]:
+    """``markdown.plugins`` as (name, its ``options`` as JSON): a name alone, or ``{name, options}``."""
+    entries = []
     for plugin in plugins if isinstance(plugins, list) else []:
         name = plugin.get("name") if isinstance(plugin, Mapping) else plugin
+        options = plugin.get("options") if isinstance(plugin, Mapping) else None
         if isinstance(name, str):
-            names.append(name)
-    return names
+            entries.append((name, json.dumps(options, sort_keys=True, default=str)))
+    return entries
 
 
 # Hexo's stand-ins for tags, code blocks and (in a post with tags) HTML comments; ours are ``<!--hexo…-->``.
@@ -197,6 +212,7 @@ class EngineSpec:
             self.headerlink = bool(anchors.get("permalink"))
             self.first_duplicate = 2
             self.plugins = tuple(_plugin_names(markdown.get("plugins")))
+            self.plugin_options = tuple(options for _name, options in _plugin_entries(markdown.get("plugins")))
         else:
             marked = config.get("marked") or {}
             self.preset = "commonmark"
@@ -351,13 +367,13 @@ def _build(spec_key: tuple) -> MarkdownIt:
         md = MarkdownIt(preset, options)
         if not options["html"]:
             md.use(placeholders_without_html)
-        for name in spec["plugins"]:
-            use = MARKDOWN_IT_PLUGINS.get(name)
+        for name, options in zip(spec["plugins"], spec["plugin_options"], strict=True):
+            use = markdown_it_plugin(name)
             if use is None:
                 logger.warning("Markdown plugin %s has no Python port in pelican_hexo_tags; skipped", name)
                 continue
             try:
-                use(md)
+                use(md, json.loads(options))
             except ImportError as error:
                 logger.warning("Markdown plugin %s needs %s; skipped", name, error.name)
     md.validateLink = _validate_link

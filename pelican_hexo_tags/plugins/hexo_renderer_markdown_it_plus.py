@@ -24,7 +24,6 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -37,7 +36,7 @@ from ..extend import Extensions
 
 PACKAGE = "hexo-renderer-markdown-it-plus"
 STATUS = "partly"
-LOSES = "`:emoji:` needs mdit-py-emoji; fenced code the renderer highlights itself (not Hexo's) is plain"
+LOSES = "fenced code the renderer highlights itself (not Hexo's) is plain"
 
 # Packages that register a renderer for `.md`: the last one Hexo loads wins.
 MARKDOWN_RENDERERS = (
@@ -63,7 +62,6 @@ DEFAULT_PLUGINS = (
     "markdown-it-toc-and-anchor",
 )
 KATEX = "@iktakahiro/markdown-it-katex"
-ABBR = "markdown-it-abbr"
 TOC_AND_ANCHOR = "markdown-it-toc-and-anchor"
 
 
@@ -440,86 +438,6 @@ def _katex_render(block: bool, default: Any) -> Any:
     return render
 
 
-# --- markdown-it-abbr 1.0.4 ---------------------------------------------------------------------------
-
-# ASCII characters in Cc, Sc, Sm, Sk the plugin ends an abbreviation on, besides punctuation and spaces.
-_ABBR_OTHER_CHARS = " \r\n$+<=>^`|~"
-
-
-@lru_cache(maxsize=1)
-def _punctuation_and_spaces() -> str:
-    """A regex class of Unicode's P and Z categories (markdown-it's ucmicro ``P`` and ``Z``)."""
-    found = [chr(code) for code in range(0x110000) if unicodedata.category(chr(code))[0] in "PZ"]
-    return "[" + "".join(re.escape(char) for char in found) + re.escape(_ABBR_OTHER_CHARS) + "]"
-
-
-def _abbr_def(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    # `*[HTML]: Hyper Text Markup Language`, kept in env and taken out of the text.
-    pos = state.bMarks[start] + state.tShift[start]
-    maximum = state.eMarks[start]
-    if pos + 2 >= maximum or state.src[pos : pos + 2] != "*[":
-        return False
-    pos += 2
-    label_start = pos
-    label_end = -1
-    while pos < maximum:
-        char = state.src[pos]
-        if char == "[":
-            return False
-        if char == "]":
-            label_end = pos
-            break
-        if char == "\\":
-            pos += 1
-        pos += 1
-    if label_end < 0 or state.src[label_end + 1 : label_end + 2] != ":":
-        return False
-    if silent:
-        return True
-    label = re.sub(r"\\(.)", r"\1", state.src[label_start:label_end])
-    title = state.src[label_end + 2 : maximum].strip()
-    if not label or not title:
-        return False
-    state.env.setdefault("abbreviations", {}).setdefault(label, title)
-    state.line = start + 1
-    return True
-
-
-def _abbr_replace(state: StateCore) -> None:
-    abbreviations: dict[str, str] = state.env.get("abbreviations") or {}
-    if not abbreviations:
-        return
-    labels = "|".join(re.escape(label) for label in sorted(abbreviations, key=len, reverse=True))
-    simple = re.compile(labels)
-    edge = _punctuation_and_spaces()
-    pattern = re.compile(f"(^|{edge})({labels})($|{edge})")
-    for block in state.tokens:
-        if block.type != "inline" or not block.children:
-            continue
-        children = block.children
-        for index in range(len(children) - 1, -1, -1):
-            token = children[index]
-            if token.type != "text" or not simple.search(token.content):
-                continue
-            text = token.content
-            nodes: list[Token] = []
-            pos = 0
-            search_from = 0
-            # JavaScript's lastIndex loop: the closing edge is given back to the next match.
-            while (match := pattern.search(text, search_from)) is not None:
-                if match.start() > 0 or match.group(1):
-                    nodes.append(_text(text[pos : match.start() + len(match.group(1))]))
-                opening = Token("abbr_open", "abbr", 1)
-                opening.attrs = {"title": abbreviations[match.group(2)]}
-                nodes += [opening, _text(match.group(2)), Token("abbr_close", "abbr", -1)]
-                search_from = pos = match.end() - len(match.group(3))
-            if not nodes:
-                continue
-            if pos < len(text):
-                nodes.append(_text(text[pos:]))
-            children[index : index + 1] = nodes
-
-
 # --- the engine ---------------------------------------------------------------------------------------
 
 
@@ -548,7 +466,7 @@ def build_engine(spec: Mapping[str, Any]) -> MarkdownIt:
     """markdown-it as ``lib/renderer.js`` sets it up, with the plugins that have a Python port."""
     import logging
 
-    from ..engine import MARKDOWN_IT_PLUGINS
+    from ..engine import markdown_it_plugin
 
     render = dict(spec["render"])
     md = MarkdownIt(
@@ -565,21 +483,17 @@ def build_engine(spec: Mapping[str, Any]) -> MarkdownIt:
         },
     )
     md.add_render_rule("fence", _fence(render["pre_class"]))
-    for name, _given in spec["plugins"]:
+    for name, given in spec["plugins"]:
         if name in (KATEX, TOC_AND_ANCHOR):
             continue
-        if name == ABBR:
-            md.block.ruler.before("reference", "abbr_def", _abbr_def, {"alt": ["paragraph", "reference"]})
-            md.core.ruler.after("linkify", "abbr_replace", _abbr_replace)
-            continue
-        use = MARKDOWN_IT_PLUGINS.get(name)
+        use = markdown_it_plugin(name)
         if use is None:
             logging.getLogger(__name__).warning(
                 "Markdown plugin %s has no Python port in pelican_hexo_tags; skipped", name
             )
             continue
         try:
-            use(md)
+            use(md, json.loads(given))
         except ImportError as error:
             logging.getLogger(__name__).warning("Markdown plugin %s needs %s; skipped", name, error.name)
     return md
