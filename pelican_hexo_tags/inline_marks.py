@@ -93,3 +93,8 @@ def ins_plugin(md: MarkdownIt) -> None:
 def mark_plugin(md: MarkdownIt) -> None:
     """``==text==`` → ``<mark>text</mark>``."""
     _delimiter_plugin(md, "=", "mark")
+
+
+def delimiter_rules(marker: str, tag: str) -> tuple[Callable[[StateInline, bool], bool], Callable[[StateInline], None]]:
+    """The tokenize and pairing rules of a markdown-it-mark-like plugin, for a plugin module to place itself."""
+    return _tokenize(marker), _post_process(marker, tag)
