@@ -82,6 +82,9 @@ NO_POST_CHANGE = frozenset(
     | {"hexo-render-pug", "hexo-renderer-jade", "hexo-renderer-sass", "hexo-renderer-less"}
     # Minifiers: the same words and links, less whitespace.
     | {"hexo-yam", "hexo-neat", "hexo-all-minifier", "hexo-html-minifier", "hexo-clean-css", "hexo-uglify"}
+    # Helpers a theme calls for word counts and reading times (hexo-symbols-count-time's filter only sets
+    # post.length); a Pelican theme has no such helpers, so its pages show none (docs/packages.md).
+    | {"hexo-wordcount", "hexo-symbols-count-time"}
 )
 
 
