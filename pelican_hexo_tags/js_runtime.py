@@ -8,6 +8,7 @@ are not thread-safe, so calls into one are serialised.
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 from collections.abc import Callable
@@ -36,6 +37,15 @@ def js_context(name: str, load: Callable[[Any], None]) -> Any:
             load(context)
             _CONTEXTS[name] = context
         return _CONTEXTS[name]
+
+
+@atexit.register
+def _close_contexts() -> None:
+    # Left to the garbage collector at interpreter exit, a context's teardown can deadlock (the
+    # process never ends); closed here, before that, it does not.
+    with _LOCK:
+        while _CONTEXTS:
+            _CONTEXTS.popitem()[1].close()
 
 
 def js_call(name: str, load: Callable[[Any], None], function: str, *args: Any) -> Any:
