@@ -71,6 +71,9 @@ def _in_asset_folder(post: Any, relative: str) -> str:
 
 def _wrap_resolver(post: Any) -> None:
     original: Callable[[str], str] = post.resolve_image
+    if getattr(original, "hexo_asset_image", False):
+        # Rendered again with the same environment: wrapping twice would cut a second segment.
+        return
     done: set[str] = post.page_state.setdefault(_DONE, set())
 
     def resolve(src: str) -> str:
@@ -86,6 +89,7 @@ def _wrap_resolver(post: Any) -> None:
         done.add(resolved)
         return resolved
 
+    resolve.hexo_asset_image = True  # type: ignore[attr-defined]
     post.resolve_image = resolve
 
 
