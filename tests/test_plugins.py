@@ -239,3 +239,15 @@ def test_the_content_cache_sees_which_pandoc_renders(tmp_path: Path, monkeypatch
     monkeypatch.setattr(hexo_renderer_pandoc, "find_pandoc", lambda configured="pandoc": None)
     # Posts cached while no pandoc was found (the default renderer's HTML) are rendered again once one is.
     assert settings_fingerprint(settings) != with_pandoc
+
+
+def test_pandoc_math_stays_for_the_browser_where_the_page_typesets_math_there(tmp_path: Path) -> None:
+    if hexo_renderer_pandoc.find_pandoc() is None:
+        pytest.skip("no pandoc here (pip install pypandoc-binary)")
+    settings = _pandoc_site(tmp_path)
+    settings.write_text(settings.read_text(encoding="utf-8") + 'HEXO_MATH = "client"\n', encoding="utf-8")
+    build = build_site(settings, tmp_path / "out")
+
+    post = next(a for a in build.articles if a.title == "Pandoc").content
+    assert '<span class="math inline">\\(e^{i\\pi} + 1 = 0\\)</span>' in post
+    assert "auto-render.min.js" in post

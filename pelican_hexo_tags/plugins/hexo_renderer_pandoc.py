@@ -183,12 +183,20 @@ class PandocRenderer:
 
 
 def typeset_math(html: str, post: Any) -> str:
-    """pandoc's math spans with the formulas typeset, where the page's math is typeset on the server."""
-    from ..math import SERVER
+    """pandoc's math spans with the formulas typeset, where the page's math is typeset on the server.
+
+    Where it is typeset in the browser, the spans stay as pandoc wrote them (``\\(TeX\\)`` is what
+    the script looks for) and the page gets the script, as for the engine's math.
+    """
+    from ..math import CLIENT, SERVER
     from . import plugin_module
 
     math = getattr(post, "page_state", {}).get("math_renderer")
-    if math is None or math.mode != SERVER or "math" not in html or plugin_module("hexo-filter-mathjax"):
+    if math is None or "math" not in html or plugin_module("hexo-filter-mathjax"):
+        return html
+    if math.mode == CLIENT and _PANDOC_MATH.search(html):
+        post.page_state["math"] = CLIENT
+    if math.mode != SERVER:
         return html
 
     def typeset(match: re.Match[str]) -> str:
