@@ -9,7 +9,7 @@ inside code untouched and gives theme stylesheets Hexo's markup.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,23 +99,30 @@ def escape_code(text: str) -> str:
     )
 
 
-def engine_keys(blocks: list[CodeBlock], config: Mapping[str, Any]) -> list[highlight.EngineKey]:
-    """What highlight.js will be asked for ``blocks``, in order."""
+def engine_keys(
+    blocks: list[CodeBlock], config: Mapping[str, Any], key_of: Callable[..., Any] | None = None
+) -> list[Any]:
+    """What highlight.js (or, with ``key_of=highlight.prism_key``, Prism) will be asked for ``blocks``, in order."""
     if not config.get("syntax_highlighter"):
         return []
+    key_of = key_of or highlight.engine_key
     keys = []
     for block in blocks:
         if block.options.get("highlight") != "false" and block.lang != "mermaid":
             options = highlight.options_from(block.options, block.code, block.lang, block.caption)
-            key = highlight.engine_key(block.code, options, config)
+            key = key_of(block.code, options, config)
             if key is not None:
                 keys.append(key)
     return keys
 
 
 def prime_code_blocks(blocks: list[CodeBlock], config: Mapping[str, Any]) -> None:
-    """Have highlight.js do all of a post's blocks in one call before they render one by one."""
-    if blocks:
+    """Have highlight.js (or Prism) do all of a post's blocks in one call before they render one by one."""
+    if not blocks:
+        return
+    if highlight.highlighter_of(config) == "prismjs":
+        highlight.prime_prism_engine(engine_keys(blocks, config, highlight.prism_key))
+    else:
         highlight.prime_highlight_engine(engine_keys(blocks, config))
 
 

@@ -5,12 +5,14 @@ class names (or Prism's ``token`` spans), so the markup is reproduced
 exactly. For highlight.js the tokens come from highlight.js 11.12 itself,
 run in the embedded V8 (``js_runtime``): where a token starts and ends is
 where a reader's copy of the code splits into words, and no mapping of
-another tokenizer puts them in the same places. Pygments, mapped to the
+another tokenizer puts them in the same places. Prism's tokens come from
+prismjs 1.30 (``static/prism/``), loading each language the first time a
+block asks for it, as hexo-util does in Node. Pygments, mapped to the
 JavaScript highlighters' class names (:data:`HLJS_CLASSES`,
-:data:`PRISM_CLASSES`), gives Prism's markup, and highlight.js's when the
-site asks for it (``HEXO_HIGHLIGHT_ENGINE = "pygments"``) or mini-racer is
-missing: then only token kinds highlight.js wraps get a span, and
-neighbouring tokens of one class share it.
+:data:`PRISM_CLASSES`), stands in for both when the site asks for it
+(``HEXO_HIGHLIGHT_ENGINE = "pygments"``) or mini-racer is missing: then for
+highlight.js only token kinds it wraps get a span, and neighbouring tokens
+of one class share it.
 """
 
 from __future__ import annotations
@@ -105,28 +107,6 @@ _PLAIN_NAMES = frozenset({Token.Name, Token.Name.Other})
 _BARE_IN = dict.fromkeys(
     ("bash", "sh", "shell", "zsh", "console", "shell-session"), (Token.Literal.Number, Token.Literal.String.Escape)
 )
-
-# Prism's component aliases for the names posts use most.
-_PRISM_ALIASES = {
-    "js": "javascript",
-    "ts": "typescript",
-    "py": "python",
-    "rb": "ruby",
-    "sh": "bash",
-    "shell": "bash",
-    "zsh": "bash",
-    "html": "markup",
-    "xml": "markup",
-    "svg": "markup",
-    "yml": "yaml",
-    "md": "markdown",
-    "cs": "csharp",
-    "kt": "kotlin",
-    "rs": "rust",
-    "golang": "go",
-    "objc": "objectivec",
-    "c++": "cpp",
-}
 
 
 @dataclass
@@ -500,6 +480,161 @@ def highlight_js(code: str, options: HighlightOptions, config: Mapping[str, Any]
     return "".join(out)
 
 
+# hexo-util's ``prismHighlight`` and prismjs's ``components/index.js`` (``loadLanguages``), as Hexo
+# runs them in Node: a language is loaded the first time a block asks for it, with what components.json
+# says it requires, and the loaded languages that build on it are loaded again, so their grammars see it.
+_PRISM_GLUE = """
+var __prismAlias = Object.entries(components.languages).reduce(function (acc, entry) {
+  var value = entry[1];
+  if (value.alias) {
+    if (Array.isArray(value.alias)) {
+      value.alias.forEach(function (alias) { acc[alias] = entry[0]; });
+    } else if (typeof value.alias === 'string') {
+      acc[value.alias] = entry[0];
+    }
+  }
+  return acc;
+}, {});
+var __prismSupported = Object.keys(components.languages).concat(Object.keys(__prismAlias));
+var __prismLoaded = new Set();
+function __prismLoadLanguages(languages) {
+  var loaded = Array.from(__prismLoaded).concat(Object.keys(Prism.languages));
+  getLoader(components, languages, loaded).load(function (lang) {
+    if (!(lang in components.languages)) return;
+    delete Prism.languages[lang];
+    new Function(__prismSources[lang])();
+    __prismLoaded.add(lang);
+  });
+}
+// Where Node would throw (a component that will not load), the block is left as plain escaped text.
+function __hexoPrism(code, language) {
+  try {
+    if (!Prism.languages[language] && __prismSupported.includes(language)) __prismLoadLanguages([language]);
+    if (Prism.languages[language]) return Prism.highlight(code, Prism.languages[language], language);
+  } catch (error) {}
+  return null;
+}
+function __hexoPrismMany(requests) {
+  return JSON.stringify(JSON.parse(requests).map(function (r) { return __hexoPrism(r[0], r[1]); }));
+}
+"""
+
+
+def _load_prism(context: Any) -> None:
+    """prismjs as ``require('prismjs')`` leaves it (markup, css, clike, javascript), and every other component.
+
+    The other components are kept as source text and compiled only when a block needs one (as a
+    function body, as Node's ``require`` wraps a module): compiling all 297 would cost more than the
+    blocks of most sites, and even declaring them as functions costs V8 twice the time of the strings.
+    """
+    context.eval(read_static("prism", "prism.js"))
+    context.eval(read_static("prism", "dependencies.js"))
+    context.eval(f"var components = {read_static('prism', 'components.json')};")
+    folder = os.path.join(STATIC_ROOT, "prism", "components")
+    sources = {
+        name.removeprefix("prism-").removesuffix(".js"): read_static("prism", "components", name)
+        for name in sorted(os.listdir(folder))
+    }
+    context.eval(f"var __prismSources = {json.dumps(sources)};")
+    context.eval(_PRISM_GLUE)
+
+
+@lru_cache(maxsize=1)
+def _prism_aliases() -> dict[str, str]:
+    """Alias → component id, from prismjs's components.json, as hexo-util's ``prismAlias``."""
+    languages = json.loads(read_static("prism", "components.json"))["languages"]
+    aliases: dict[str, str] = {}
+    for name, entry in languages.items():
+        alias = entry.get("alias") if isinstance(entry, dict) else None
+        for each in [alias] if isinstance(alias, str) else alias or []:
+            aliases[each] = name
+    return aliases
+
+
+def prism_language(lang: str) -> str:
+    """The Prism language hexo-util names a block by: ``none`` for plain text, an alias's component id."""
+    language = "none" if lang in ("", "plaintext", "none") else lang
+    return _prism_aliases().get(language, language)
+
+
+PrismKey = tuple[str, str]
+_PRISM_CACHE: dict[PrismKey, str | None] = {}
+
+
+def _remember_prism(key: PrismKey, value: str | None) -> None:
+    if len(_PRISM_CACHE) >= _ENGINE_CACHE_SIZE:
+        del _PRISM_CACHE[next(iter(_PRISM_CACHE))]
+    _PRISM_CACHE[key] = value
+
+
+def _prism_code(code: str, settings: Mapping[str, Any]) -> str:
+    """The code as hexo-util hands it to Prism: indent stripped, leading tabs replaced."""
+    if not settings.get("disable_strip_indent") and settings.get("strip_indent", True) is not False:
+        code = strip_indent(code)
+    tab = settings.get("tab_replace")
+    if tab:
+        code = re.sub(r"^\t+", lambda m: str(tab) * len(m.group(0)), code, flags=re.MULTILINE)
+    return code
+
+
+def prism_key(code: str, options: HighlightOptions, config: Mapping[str, Any]) -> PrismKey | None:
+    """What ``prism`` will ask Prism for this block, or None when it will not ask."""
+    if highlighter_of(config) != "prismjs" or not _uses_prism_engine(config):
+        return None
+    settings = config.get("prismjs") or {}
+    lang = options.lang or "none"
+    language = prism_language(lang)
+    if lang in (settings.get("exclude_languages") or []) or language == "none" or settings.get("preprocess") is False:
+        return None
+    return _prism_code(code, settings), language
+
+
+def prism_many(keys: list[PrismKey]) -> list[str | None]:
+    """Prism's HTML for each (code, language), None where Prism has no such language; one call into V8."""
+    return json.loads(js_call("prism", _load_prism, "__hexoPrismMany", json.dumps(keys)))
+
+
+def prime_prism_engine(keys: Iterable[PrismKey]) -> None:
+    """Highlight a post's blocks in one call into the engine, for ``prism`` to find."""
+    wanted = [key for key in dict.fromkeys(keys) if key not in _PRISM_CACHE]
+    if len(wanted) < 2:
+        return
+    try:
+        found = prism_many(wanted)
+    except ImportError:
+        return
+    for key, value in zip(wanted, found, strict=True):
+        _remember_prism(key, value)
+
+
+def _prism_engine(key: PrismKey) -> str | None:
+    """Prism's HTML, None for a language Prism lacks; ImportError when mini-racer is missing."""
+    if key not in _PRISM_CACHE:
+        _remember_prism(key, prism_many([key])[0])
+    return _PRISM_CACHE[key]
+
+
+def _pygments_prism(code: str, lang: str) -> str | None:
+    """Pygments mapped to Prism's classes: what stands in for Prism without mini-racer."""
+    if _lexer(lang) is None:
+        return None
+    return "\n".join(_render_line(line) for line in _split_lines(_prism_pieces(code, lang)))
+
+
+def _uses_prism_engine(config: Mapping[str, Any]) -> bool:
+    return config.get("highlight_engine", "highlight.js") != "pygments"
+
+
+def _prism_highlighted(code: str, language: str, lang: str, config: Mapping[str, Any]) -> str | None:
+    """Prism's own HTML for the block; Pygments' stand-in when the site asks for it or V8 is missing."""
+    if _uses_prism_engine(config):
+        try:
+            return _prism_engine((code, language))
+        except ImportError:
+            pass
+    return _pygments_prism(code, lang.lower())
+
+
 def prism(code: str, options: HighlightOptions, config: Mapping[str, Any]) -> str:
     """hexo-util ``prismHighlight()`` as Hexo's Prism adapter calls it."""
     from .html import escape_html
@@ -512,9 +647,8 @@ def prism(code: str, options: HighlightOptions, config: Mapping[str, Any]) -> st
     lang = options.lang or "none"
     if lang in (settings.get("exclude_languages") or []):
         return f'<pre><code class="{lang}">{escape_html(code)}</code></pre>'
-    if not settings.get("disable_strip_indent"):
-        code = strip_indent(code)
-    language = "none" if lang in ("plaintext", "none") else _PRISM_ALIASES.get(lang.lower(), lang.lower())
+    code = _prism_code(code, settings)
+    language = prism_language(lang)
     classes = (["line-numbers"] if line_number else []) + [f"language-{language}"]
     attrs = [f'data-language="{language}"'] if language != "none" else []
     if not preprocess:
@@ -524,16 +658,14 @@ def prism(code: str, options: HighlightOptions, config: Mapping[str, Any]) -> st
             attrs.append(f'data-line="{",".join(str(n) for n in options.mark)}"')
             if options.first_line:
                 attrs.append(f'data-line-offset="{options.first_line - 1}"')
-    tab = settings.get("tab_replace")
-    if tab:
-        code = re.sub(r"^\t+", lambda m: str(tab) * len(m.group(0)), code, flags=re.MULTILINE)
     caption = f'<div class="caption">{options.caption}</div>' if options.caption else ""
     attr_text = (" " + " ".join(attrs)) if attrs else ""
     start = f'<pre class="{" ".join(classes)}"{attr_text}>{caption}<code class="language-{language}">'
-    if language == "none" or not preprocess or _lexer(lang.lower()) is None:
+    parsed: str | None = None
+    if language != "none" and preprocess:
+        parsed = _prism_highlighted(code, language, lang, config)
+    if parsed is None:
         parsed = escape_html(code)
-    else:
-        parsed = "\n".join(_render_line(line) for line in _split_lines(_prism_pieces(code, lang.lower())))
     if line_number and preprocess:
         rows = len(re.findall(r"\n(?!\Z)", parsed)) + 1
         parsed += f'<span aria-hidden="true" class="line-numbers-rows">{"<span></span>" * rows}</span>'

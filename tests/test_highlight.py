@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from pelican_hexo_tags import highlight as highlight_module
+from pelican_hexo_tags.codeblocks import cut_fences, prime_code_blocks, render_code_block
 from pelican_hexo_tags.config import HexoConfig
-from pelican_hexo_tags.highlight import HighlightOptions, highlight, highlighter_of, parse_mark, strip_indent
+from pelican_hexo_tags.highlight import (
+    HighlightOptions,
+    highlight,
+    highlighter_of,
+    parse_mark,
+    prism_language,
+    strip_indent,
+)
 
 
 def hl(code: str, lang: str = "", config: dict | None = None, **options) -> str:
@@ -169,3 +181,63 @@ def test_fluid_forces_hljs_markup_and_auto_detection(tmp_path) -> None:
 def test_fluid_with_prism_chooses_prism(tmp_path) -> None:
     (tmp_path / "_config.fluid.yml").write_text("code:\n  highlight:\n    lib: prismjs\n", encoding="utf-8")
     assert HexoConfig({"theme": "fluid"}, source_root=str(tmp_path))["syntax_highlighter"] == "prismjs"
+
+
+PRISM_FIXTURE = Path(__file__).parent / "fixtures" / "prism" / "hexo_util_prism.json"
+PRISM_CASES = json.loads(PRISM_FIXTURE.read_text(encoding="utf-8"))["cases"]
+
+
+def prism_block(code: str, hexo_util_options: dict) -> str:
+    """Our ``prism`` called the way hexo-util's ``prismHighlight(code, options)`` was in the fixture."""
+    settings: dict = {"line_number": hexo_util_options.get("lineNumber", True)}
+    if "tab" in hexo_util_options:
+        settings["tab_replace"] = hexo_util_options["tab"]
+    config = {"syntax_highlighter": "prismjs", "prismjs": settings}
+    return hl(code, hexo_util_options.get("lang", ""), config, caption=hexo_util_options.get("caption", ""))
+
+
+@pytest.mark.parametrize(
+    "case", PRISM_CASES, ids=[f"{n}-{c['options'].get('lang', '')}" for n, c in enumerate(PRISM_CASES)]
+)
+def test_prism_matches_hexo_util_byte_for_byte(case: dict) -> None:
+    # What hexo-util's prismHighlight gave in Node (tests/fixtures/prism/regenerate.js).
+    assert prism_block(case["code"], case["options"]) == case["html"]
+
+
+def test_prism_names_languages_as_hexo_util_does() -> None:
+    assert [prism_language(lang) for lang in ("js", "yml", "sh", "html", "plaintext", "", "PHP")] == [
+        "javascript",
+        "yaml",
+        "bash",
+        "markup",
+        "none",
+        "none",
+        "PHP",
+    ]
+
+
+def test_a_posts_prism_blocks_are_highlighted_in_one_call(monkeypatch) -> None:
+    calls: list[int] = []
+    real = highlight_module.prism_many
+    monkeypatch.setattr(highlight_module, "prism_many", lambda keys: calls.append(len(keys)) or real(keys))
+    config = HexoConfig({"syntax_highlighter": "prismjs"})
+    # Code no other test uses, so nothing is in the engine's cache yet.
+    text = "```php\n$primed = 1;\n```\n\n```yaml\nprimed: 2\n```\n\n```nosuch\nprimed\n```\n\n```\nplain\n```\n"
+    blocks = cut_fences(text)[1]
+    prime_code_blocks(blocks, config)
+    html = [render_code_block(block, config) for block in blocks]
+    assert calls == [3]  # the plain block never goes to Prism
+    assert '<span class="token variable">$primed</span>' in html[0]
+    assert '<span class="token key atrule">primed</span>' in html[1]
+    assert '<code class="language-nosuch">primed<span aria-hidden' in html[2]
+
+
+def test_prism_falls_back_to_pygments_without_mini_racer(monkeypatch) -> None:
+    def no_engine(keys: list) -> list:
+        raise ImportError("no mini-racer")
+
+    monkeypatch.setattr(highlight_module, "prism_many", no_engine)
+    html = prism_block("$without_engine = 1;", {"lang": "php"})
+    assert '<span class="token variable">$without_engine</span>' in html
+    assert html.startswith('<pre class="line-numbers language-php" data-language="php"><code class="language-php">')
+    assert prism_block("x = 1", {"lang": "nosuchlanguage"}).count("<span") == 2  # the line-numbers rows only
