@@ -296,8 +296,11 @@ def _prefix(lines: list[str], prefix: str) -> list[str]:
 
 
 def _prefixed(classes: str, prefix: str) -> str:
-    # highlight.js prefixes the scope (``hljs-title``), not its sub-scope suffixes (``function_``).
+    # highlight.js prefixes the scope (``hljs-title``), not its sub-scope suffixes (``function_``),
+    # nor the ``language-bash`` of code in another language (its scopeToCSSClass).
     first, _, rest = classes.partition(" ")
+    if first.startswith("language-"):
+        return classes
     return f"{prefix}{first}" + (f" {rest}" if rest else "")
 
 
@@ -306,11 +309,18 @@ def _load_highlight_js(context: Any) -> None:
     languages = os.path.join(STATIC_ROOT, "highlightjs", "languages")
     for name in sorted(os.listdir(languages)):
         context.eval(read_static("highlightjs", "languages", name))
+    # The browser bundle registers its common languages first; Node registers all in lib/index.js's
+    # order, and highlightAuto keeps the first of equally relevant languages, so it is given that order.
+    listed = read_static("highlightjs", "registration-order.txt").splitlines()
+    order = [line.strip() for line in listed if line.strip() and not line.startswith("#")]
+    context.eval(
+        f"var __hexoAutoLanguages = {json.dumps(order)}.filter(function (n) {{ return hljs.getLanguage(n); }});"
+    )
     context.eval(
         "hljs.configure({classPrefix: ''});"
         "function __hexoHighlight(code, lang, autoDetect) {"
         "  if (!lang && autoDetect) {"
-        "    var found = hljs.highlightAuto(code);"
+        "    var found = hljs.highlightAuto(code, __hexoAutoLanguages);"
         "    return JSON.stringify([found.language || 'plaintext', found.value]);"
         "  }"
         "  var language = lang && hljs.getLanguage(lang) ? lang : 'plaintext';"
