@@ -297,6 +297,28 @@ class _Merge:
         return placed
 
 
+def _import_scripts(hexo_dir: Path, pelican_dir: Path, theme: str, force: bool) -> list[str]:
+    """Copy the site's and the theme's ``scripts/`` beside the copied config: a build runs the plain ones."""
+    from .local_scripts import script_paths
+
+    copied, report = 0, []
+    for script in script_paths(hexo_dir, theme):
+        target = pelican_dir / script.relative_to(hexo_dir)
+        if target.exists() and not force:
+            report.append(f"kept {target} (it exists; --force replaces it)")
+            continue
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(script, target)
+        except OSError as error:
+            report.append(f"error: could not copy {script}: {error.strerror or error}")
+            continue
+        copied += 1
+    if copied:
+        report.append(f"copied {copied} local scripts (scripts/, themes/{theme}/scripts/)")
+    return report
+
+
 def import_site(hexo_dir: Path, pelican_dir: Path, link: bool = False, force: bool = False) -> list[str]:
     """Import ``hexo_dir`` into ``pelican_dir``; returns what was done, one line each.
 
@@ -338,6 +360,7 @@ def import_site(hexo_dir: Path, pelican_dir: Path, link: bool = False, force: bo
             report.append(f"error: could not copy {config_file}: {error.strerror or error}")
             continue
         report.append(f"copied {config_file.name}")
+    report += _import_scripts(hexo_dir, pelican_dir, str(config.get("theme") or ""), force)
     settings = pelican_dir / "pelicanconf.py"
     if settings.exists() and not force:
         report.append(f"kept {settings} (it exists; --force rewrites it)")
@@ -593,23 +616,6 @@ def _import(args: argparse.Namespace) -> int:
 
 
 _MARKDOWN_RENDERER = re.compile(r"mark|kramed|pandoc|md", re.IGNORECASE)
-_REGISTERS = re.compile(
-    r"""\bextend\.(tag|filter|helper|generator|injector|renderer|console|processor|deployer|migrator)"""
-    r"""\.register\(\s*['"`]([^'"`]+)""",
-)
-_REQUIRES = re.compile(r"""\brequire\(\s*['"]([^'"./][^'"]*)['"]""")
-
-
-def script_report(path: Path) -> dict[str, Any]:
-    """What one local script registers (``tag: note``, ``filter: after_post_render``) and the packages it requires."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError as error:
-        return {"registers": [], "requires": [], "error": error.strerror or str(error)}
-    return {
-        "registers": [f"{kind}: {name}" for kind, name in _REGISTERS.findall(text)],
-        "requires": sorted(set(_REQUIRES.findall(text))),
-    }
 
 
 def site_profile(path: Path) -> dict[str, Any] | None:
@@ -623,9 +629,16 @@ def site_profile(path: Path) -> dict[str, Any] | None:
     config = HexoConfig(data, source_root=str(path))
     version = ".".join(str(part) for part in config.hexo_version) if config.hexo_version else "not named"
     theme = str(config.get("theme") or "")
-    found = sorted((Path(path) / "scripts").glob("**/*.js"))
-    found += sorted((Path(path) / "themes" / theme / "scripts").glob("**/*.js"))
-    scripts = {script.relative_to(path).as_posix(): script_report(script) for script in found}
+    from .extend import Extensions
+    from .local_scripts import LocalScripts
+
+    # Loaded as a build loads them (one V8 context per site and script content), to say what ran.
+    local = LocalScripts(config)
+    local.register(Extensions())
+    scripts = {
+        name: {"registers": status.registers, "requires": status.requires, "run": status.run, "note": status.why}
+        for name, status in local.statuses.items()
+    }
     return {
         "hexo": version,
         # Hexo renders .md with the Markdown renderer the site installed; here, the engine the config picks.
@@ -637,7 +650,7 @@ def site_profile(path: Path) -> dict[str, Any] | None:
         "theme_config": _theme_config_files(Path(path), theme, data),
         "plugins": [vars(support_of(package)) for package in site_packages(config)],
         "plugins_from": "package.json" if config.plugins else "hexo init's default set (no package.json)",
-        # Local scripts are not run: what they register is lost (issue 12 plans running plain ones).
+        # Plain scripts run in V8 (local_scripts.py); one that needs Node modules is reported, not run.
         "scripts": scripts,
     }
 
@@ -675,11 +688,14 @@ def _print_profile(profile: dict[str, Any]) -> None:
         loses = f"; loses {plugin['loses']}" if plugin["loses"] else ""
         print(f"  {plugin['package']:<36} {status}{loses}")
     if profile["scripts"]:
-        print(f"local scripts, not run ({len(profile['scripts'])}); a post loses what they register:")
+        ran = sum(1 for report in profile["scripts"].values() if report["run"])
+        print(f"local scripts ({len(profile['scripts'])}, {ran} run); a post loses what those not run register:")
         for name, report in profile["scripts"].items():
             registers = ", ".join(report["registers"]) or "nothing Hexo-visible"
             needs = f" (requires {', '.join(report['requires'])})" if report["requires"] else ""
-            print(f"  {name}: {registers}{needs}")
+            state = "run" if report["run"] else "not run"
+            note = f": {report['note']}" if report["note"] else ""
+            print(f"  {name}: {registers}{needs}; {state}{note}")
     print()
 
 

@@ -278,7 +278,11 @@ def hexo_config_from_settings(settings: Mapping[str, Any]) -> HexoConfig:
         stamp = None
     # package.json too: the Hexo version and plugins it names shape the config (an --autoreload sees an edit).
     package = package_stamps(os.path.dirname(resolved)) if resolved else None
-    key = (resolved, stamp, package, repr(sorted(overrides.items(), key=lambda kv: kv[0])))
+    from .local_scripts import script_stamps
+
+    # The site's scripts run in the build (local_scripts.py): an edited one needs a new config and its extensions.
+    scripts = script_stamps(os.path.dirname(resolved)) if resolved else ()
+    key = (resolved, stamp, package, scripts, repr(sorted(overrides.items(), key=lambda kv: kv[0])))
     if key in _CACHE:
         return _CACHE[key]
     data: dict[str, Any] = {}

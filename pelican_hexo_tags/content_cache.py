@@ -74,6 +74,10 @@ def _input_files(settings: Mapping[str, Any]) -> list[str]:
         files.append(os.path.join(root, "themes", str(config.get("theme") or ""), "_config.yml"))
         # The Hexo version they name decides how older config forms read (site/config_keys.py).
         files += [os.path.join(root, "package.json"), os.path.join(root, "package-lock.json")]
+        from .local_scripts import script_files
+
+        # Local scripts change posts (local_scripts.py): editing one re-reads every post.
+        files += script_files(root, str(config.get("theme") or ""))
     douban = settings.get("HEXO_DOUBAN_DATA")
     if douban:
         for base in (root, settings.get("PATH")):

@@ -226,6 +226,11 @@ class EngineSpec:
             self.first_duplicate = 1
             self.plugins = ()
             self.marked = marked_generation(config)
+            from .local_scripts import local_scripts
+
+            # The site's marked:renderer / marked:tokenizer scripts, and the methods they replace.
+            scripts = local_scripts(config)
+            self.local_scripts = scripts.engine_key() if scripts is not None else ()
 
     def key(self) -> tuple:
         return tuple(sorted(vars(self).items()))
@@ -392,6 +397,11 @@ def _build(spec_key: tuple) -> MarkdownIt:
     md.add_render_rule("image", _image(engine_spec, md.renderer.rules["image"]))
     if flavour == MARKED:
         md.add_render_rule("link_open", _marked_link_open)
+        if spec.get("local_scripts"):
+            from .local_scripts import marked_bridge_plugin
+
+            # Last, so the script's methods wrap the rules above, which answer for the originals.
+            marked_bridge_plugin(md, spec["local_scripts"], render.get("smartypants", True))
     return md
 
 

@@ -29,12 +29,26 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 # The stages of a post's rendering a filter can register at, in the order a post passes them.
 FILTER_STAGES = ("before_post_render", "after_post_render", "after_render:html")
 
 Filter = Callable[[str, Any], "str | None"]
+
+# hexo-renderer-marked's filter types, which get marked's objects rather than a post.
+MARKED_STAGES = ("marked:renderer", "marked:tokenizer")
+
+
+class MarkedHooks(Protocol):
+    """What registers at ``marked:renderer`` / ``marked:tokenizer``: a source of method overrides."""
+
+    # Hashable, and the same for the same overrides: the engine built for them is keyed on it.
+    key: str
+
+    def overridden(self, stage: str) -> tuple[str, ...]:
+        """The names of the methods the filters at ``stage`` replace."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -69,6 +83,10 @@ class Extensions:
 
     _filters: dict[str, list[_Registered]] = field(default_factory=lambda: {stage: [] for stage in FILTER_STAGES})
     _count: int = 0
+    # marked:renderer / marked:tokenizer: what registered there, in order (a later one wins a method).
+    marked_hooks: list[MarkedHooks] = field(default_factory=list)
+    # name → (function(args, body, ctx), ends): the site's own tags, over the built-in ones.
+    tags: dict[str, tuple[Callable[..., str], bool]] = field(default_factory=dict)
     _renderers: dict[str, Renderer] = field(default_factory=dict)
 
     def register_filter(self, stage: str, function: Filter, priority: int = 10) -> None:
@@ -77,6 +95,14 @@ class Extensions:
             raise ValueError(f"no filter stage {stage!r}; the stages are {', '.join(FILTER_STAGES)}")
         self._count += 1
         bisect.insort(self._filters[stage], _Registered(int(priority), self._count, function))
+
+    def register_marked(self, hooks: MarkedHooks) -> None:
+        """``hexo.extend.filter.register('marked:renderer' | 'marked:tokenizer', ...)``, as one source of overrides."""
+        self.marked_hooks.append(hooks)
+
+    def register_tag(self, name: str, function: Callable[..., str], ends: bool = False) -> None:
+        """``hexo.extend.tag.register(name, function, {ends})``."""
+        self.tags[name] = (function, ends)
 
     def filters(self, stage: str) -> list[Filter]:
         return [registered.function for registered in self._filters[stage]]

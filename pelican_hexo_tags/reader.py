@@ -257,7 +257,7 @@ class HexoReader(MarkdownReader):
             source_path=source_path,
             config=config,
             settings=self.settings,
-            registry=registry_with_user_tags(self.settings.get("HEXO_TAGS")),
+            registry=registry_with_user_tags(self.settings.get("HEXO_TAGS"), config.extensions.tags),
             metadata=info.metadata,
             post_path=info.path,
             asset_url=info.asset_url,

@@ -138,14 +138,21 @@ def tag(*names: str, ends: bool = False, dialect: str | None = None) -> Callable
     return decorate
 
 
-def registry_with_user_tags(user_tags: Mapping[str, Any] | None) -> TagRegistry:
-    """The global registry plus ``HEXO_TAGS`` from the settings.
+def registry_with_user_tags(
+    user_tags: Mapping[str, Any] | None, site_tags: Mapping[str, tuple[TagFunction, bool]] | None = None
+) -> TagRegistry:
+    """The global registry plus the site's own tags (its local scripts'), then ``HEXO_TAGS`` from the settings.
 
-    A value is a function (an inline tag) or ``(function, {"ends": True})``.
+    A ``HEXO_TAGS`` value is a function (an inline tag) or ``(function, {"ends": True})``.
     """
-    if not user_tags:
+    if not user_tags and not site_tags:
         return registry
     combined = registry.copy()
+    for name, (function, ends) in (site_tags or {}).items():
+        # Registered after every plugin and theme, as Hexo loads scripts: it replaces each dialect's.
+        combined._tags.pop(name, None)
+        combined.register(name, function, ends=ends)
+    user_tags = user_tags or {}
     for name, value in user_tags.items():
         if callable(value):
             combined.register(name, value)

@@ -474,8 +474,11 @@ def test_check_prints_the_site_profile_first(tmp_path: Path, capsys: pytest.Capt
     assert out.startswith("Hexo 6.3.0, theme next\nMarkdown renderer installed: hexo-renderer-marked;")
     assert "hexo-filter-nofollow                 emulated\n" in out
     assert "hexo-x                               not; loses whatever it changes in a post" in out
-    assert "local scripts, not run (2); a post loses what they register:\n" in out
-    assert "  scripts/filter.js: filter: after_post_render (requires hexo-util)\n  scripts/tag.js: tag: x\n" in out
+    assert "local scripts (2, 1 run); a post loses what those not run register:\n" in out
+    assert (
+        "  scripts/filter.js: filter: after_post_render (requires hexo-util); not run: failed while loading:"
+        " ReferenceError: f is not defined\n  scripts/tag.js: tag: x; run\n"
+    ) in out
     assert main(["check", "--format", "json", str(site)]) == 0
     profile = json.loads(capsys.readouterr().out)["profile"]
     assert profile["plugins_from"] == "package.json"

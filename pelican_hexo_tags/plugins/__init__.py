@@ -70,7 +70,11 @@ def plugin_module(package: str) -> ModuleType | None:
 ELSEWHERE: dict[str, PackageSupport] = {
     support.package: support
     for support in (
-        PackageSupport("hexo-renderer-marked", "partly", "marked:tokenizer and other filters of local scripts"),
+        PackageSupport(
+            "hexo-renderer-marked",
+            "partly",
+            "local scripts' marked:use / marked:extensions filters and marked methods other than the bridged ones",
+        ),
         PackageSupport("hexo-renderer-markdown-it-katex", "partly", "nothing of its KaTeX markup"),
         PackageSupport("hexo-filter-mathjax", "partly", "MathJax's SVG: math is typeset with KaTeX"),
         PackageSupport("hexo-generator-index-pin-top", "emulated"),
@@ -118,4 +122,8 @@ def load_extensions(config: HexoConfig) -> Extensions:
         module = plugin_module(package)
         if module is not None:
             module.register(extensions, config)
+    from ..local_scripts import register_local_scripts
+
+    # Hexo loads the site's scripts/ and the theme's after every plugin.
+    register_local_scripts(extensions, config)
     return extensions

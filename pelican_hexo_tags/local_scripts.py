@@ -1,0 +1,583 @@
+"""A Hexo site's own scripts (``scripts/*.js``, ``themes/NAME/scripts/**/*.js``), run in an embedded V8.
+
+Hexo runs every such file with a ``hexo`` in scope, and what the file
+registers there works like a plugin's. Here a script that only registers
+tags or filters with plain JavaScript runs in V8 (mini-racer) behind a small
+``hexo`` (``static/local_scripts/hexo.js``): ``extend.tag.register``,
+``extend.filter.register``, ``config``, ``theme.config`` and
+``render.renderSync`` for Markdown (rendered here, by replaying the tag once
+the text it asked for is rendered). ``require`` offers ``path``, ``url``'s
+``URL`` and the pure parts of ``hexo-util`` (``static/hexo-util``, hexo-util
+4.0.0's own code).
+
+* A script that requires anything else is reported (``check``'s profile and a
+  build warning naming the file) and never run; so is one that only
+  registers helpers, generators and the like, which Pelican's theme and
+  generators stand in for (without a warning: no post loses anything).
+* A script that throws while loading is a warning naming the file; a filter
+  or tag that throws is a warning naming the file, and the post still renders
+  without that one filter's change.
+* Filters at ``before_post_render``, ``after_post_render`` and
+  ``after_render:html`` register into the site's :class:`Extensions` at their
+  priority, after every plugin's (Hexo loads scripts last); tags into its
+  ``tags``.
+* ``marked:renderer`` and ``marked:tokenizer`` filters (hexo-renderer-marked's
+  own filter types) run in V8 at every render on one renderer and one
+  tokenizer object, as hexo-renderer-marked runs them on its module-level
+  ones (a filter wrapping a method wraps its own last wrapper); for each method they
+  replace, the Markdown engine calls the script's function with marked 15's
+  token, built from markdown-it's (:func:`marked_bridge_plugin`). Bridged:
+  the renderer's heading, paragraph, blockquote, link, image, strong, em,
+  del, codespan, hr and br, and the tokenizer's inlineText. A script's
+  function calling the method it replaced gets this package's rendering of
+  the same token (its arguments changed or not); ``this.parser.parseInline``
+  gives the rendered children of the token it is handed. Other methods are
+  reported, and rendered as if not replaced.
+
+What is loaded is keyed on the scripts' content and the config, so an edited
+script gives a new engine, a new V8 context and (``script_files``) a new
+content-cache stamp for every post.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .html import strip_html
+from .js_runtime import js_call, js_context, read_static
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.renderer import RendererHTML
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
+    from markdown_it.utils import EnvType, OptionsDict
+
+    from .extend import Extensions
+
+logger = logging.getLogger(__name__)
+
+_REGISTERS = re.compile(
+    r"""\bextend\.(tag|filter|helper|generator|injector|renderer|console|processor|deployer|migrator)"""
+    r"""\.register\(\s*['"`]([^'"`]+)""",
+)
+_REQUIRES = re.compile(r"""\brequire\(\s*['"]([^'"]+)['"]""")
+# What the hexo object in V8 answers for require() (static/local_scripts/hexo.js `__require`).
+OFFERED_MODULES = frozenset({"hexo-util", "path", "node:path", "path/posix", "url", "node:url"})
+# Registrations that change a post; the others are for pages Pelican's theme and generators make.
+_POST_KINDS = frozenset({"tag", "filter"})
+# Filter types run here; hexo-renderer-marked's marked:* go to the Markdown engine.
+_POST_STAGES = ("before_post_render", "after_post_render", "after_render:html")
+_MARKED_STAGES = ("marked:renderer", "marked:tokenizer")
+_HEXO_UTIL = ("escape_html", "unescape_html", "strip_html", "slugize", "escape_diacritic", "escape_regexp")
+# hexo-renderer-marked 7's defaults for config.marked (its index.js), which scripts read as Hexo's config.
+MARKED_DEFAULTS: dict[str, Any] = {
+    "gfm": True,
+    "pedantic": False,
+    "breaks": True,
+    "smartLists": True,
+    "smartypants": True,
+    "modifyAnchors": 0,
+    "autolink": True,
+    "mangle": True,
+    "sanitizeUrl": False,
+    "dompurify": False,
+    "headerIds": True,
+    "anchorAlias": False,
+    "lazyload": False,
+    "prependRoot": True,
+    "postAsset": False,
+    "external_link": {"enable": False, "exclude": [], "nofollow": False},
+    "descriptionLists": True,
+}
+
+
+def script_report(path: Path) -> dict[str, Any]:
+    """What one local script registers (``tag: note``, ``filter: after_post_render``) and the packages it requires."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as error:
+        return {"registers": [], "requires": [], "error": error.strerror or str(error)}
+    return {
+        "registers": [f"{kind}: {name}" for kind, name in _REGISTERS.findall(text)],
+        "requires": sorted(set(_REQUIRES.findall(text))),
+    }
+
+
+def script_paths(root: str | Path | None, theme: str) -> list[Path]:
+    """The files Hexo runs as scripts, in its order: the site's ``scripts/``, then the theme's."""
+    if not root:
+        return []
+    found = sorted((Path(root) / "scripts").glob("**/*.js"))
+    if theme:
+        found += sorted((Path(root) / "themes" / theme / "scripts").glob("**/*.js"))
+    return [path for path in found if path.is_file()]
+
+
+def script_stamps(root: str | None) -> tuple[tuple[str, float], ...]:
+    """Every script file under ``scripts/`` and any theme's ``scripts/`` with its mtime (the theme is not known yet)."""
+    if not root:
+        return ()
+    found = sorted(Path(root).glob("scripts/**/*.js")) + sorted(Path(root).glob("themes/*/scripts/**/*.js"))
+    stamps = []
+    for path in found:
+        try:
+            stamps.append((str(path), path.stat().st_mtime))
+        except OSError:
+            continue
+    return tuple(stamps)
+
+
+def script_files(root: str | None, theme: str) -> list[str]:
+    """The local scripts as paths, for stamps that must change when one is edited."""
+    return [str(path) for path in script_paths(root, theme)]
+
+
+def _why_not_run(report: Mapping[str, Any]) -> str:
+    """Why a script is not run ('' when it is), from what it says it registers and requires."""
+    if report.get("error"):
+        return f"cannot be read: {report['error']}"
+    registers = list(report["registers"])
+    kinds = {entry.split(":", 1)[0] for entry in registers}
+    if registers and not kinds & _POST_KINDS:
+        return f"registers only {', '.join(registers)}, which Pelican's theme and generators stand in for"
+    missing = [name for name in report["requires"] if name not in OFFERED_MODULES]
+    if missing:
+        return f"requires {', '.join(missing)}, not offered here"
+    return ""
+
+
+def _json_safe(value: Any) -> Any:
+    return json.loads(json.dumps(value, default=str, ensure_ascii=False))
+
+
+_warned: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _warned:
+        _warned.add(message)
+        logger.warning("%s", message)
+
+
+@dataclass
+class ScriptStatus:
+    """One local script: what it registers and requires, whether it ran, and what became of it."""
+
+    file: str
+    registers: list[str]
+    requires: list[str]
+    run: bool = False
+    why: str = ""
+    loaded: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        registers = ", ".join(self.registers) or "nothing Hexo-visible"
+        needs = f" (requires {', '.join(self.requires)})" if self.requires else ""
+        state = "run" if self.run else f"not run: {self.why}"
+        if self.run and self.why:
+            state = f"run; {self.why}"
+        return f"{registers}{needs}; {state}"
+
+
+class LocalScripts:
+    """The local scripts of one site, loaded into one V8 context; the site's :class:`MarkedHooks`."""
+
+    def __init__(self, config: Mapping[str, Any]) -> None:
+        root = getattr(config, "source_root", None)
+        theme = str(config.get("theme") or "")
+        self.statuses: dict[str, ScriptStatus] = {}
+        sources: list[tuple[str, str]] = []
+        for path in script_paths(root, theme):
+            name = path.relative_to(str(root)).as_posix()
+            report = script_report(path)
+            status = ScriptStatus(name, report["registers"], report["requires"])
+            status.why = _why_not_run(report)
+            self.statuses[name] = status
+            if not status.why:
+                sources.append((name, path.read_text(encoding="utf-8", errors="replace")))
+        self._site_json = ""
+        if sources:
+            marked = {**MARKED_DEFAULTS, **dict(config.get("marked") or {})}
+            site = {
+                "config": _json_safe({**config, "marked": marked}),
+                "theme_config": _json_safe(config.get("theme_config") or {}),
+                "base_dir": str(root or ""),
+            }
+            self._site_json = json.dumps(site, ensure_ascii=False)
+        digest = hashlib.sha256(self._site_json.encode("utf-8", "surrogatepass"))
+        for name, text in sources:
+            digest.update(f"\0{name}\0{text}".encode("utf-8", "surrogatepass"))
+        self.key = digest.hexdigest()[:20]
+        self._sources = sources
+        self._methods: dict[str, tuple[str, ...]] = dict.fromkeys(_MARKED_STAGES, ())
+        self.has_marked_filters = False
+
+    # --- V8 --------------------------------------------------------------------------------
+
+    @property
+    def _context_name(self) -> str:
+        return f"local-scripts:{self.key}"
+
+    def _load(self, context: Any) -> None:
+        context.eval(read_static("local_scripts", "hexo.js"))
+        for name in _HEXO_UTIL:
+            context.call("__defineModule", f"hexo-util/{name}", read_static("hexo-util", f"{name}.js"))
+        context.call("__configure", self._site_json)
+        loaded = _LOADED.setdefault(self.key, {})
+        for name, text in self._sources:
+            loaded[name] = json.loads(context.call("__loadScript", name, text))
+
+    def _call(self, function: str, *args: Any) -> Any:
+        return json.loads(js_call(self._context_name, self._load, function, *args))
+
+    # --- registering -----------------------------------------------------------------------
+
+    def register(self, hexo: Extensions) -> None:
+        """Run the runnable scripts and register what they register into the site's extensions."""
+        for status in self.statuses.values():
+            if status.why and status.requires and any(name not in OFFERED_MODULES for name in status.requires):
+                _warn_once(f"{status.file}: not run, it {status.why}; a post loses what it registers")
+        if not self._sources:
+            return
+        js_context(self._context_name, self._load)
+        for name, outcome in _LOADED.get(self.key, {}).items():
+            status = self.statuses[name]
+            if "error" in outcome:
+                status.why = f"failed while loading: {outcome['error']}"
+                _warn_once(f"{name}: not run, it failed while loading: {outcome['error']}")
+                continue
+            status.run = True
+            skipped = list(outcome["ignored"])
+            for registered in outcome["filters"]:
+                stage = registered["type"]
+                status.loaded.append(f"filter: {stage}")
+                if stage in _POST_STAGES:
+                    hexo.register_filter(stage, self._filter(name, registered["index"]), registered["priority"])
+                elif stage in _MARKED_STAGES:
+                    self.has_marked_filters = True
+                else:
+                    skipped.append(f"filter: {stage}")
+            for registered in outcome["tags"]:
+                status.loaded.append(f"tag: {registered['name']}")
+                if registered["async"]:
+                    skipped.append(f"tag: {registered['name']} (async)")
+                    continue
+                hexo.register_tag(registered["name"], self._tag(name, registered["name"]), registered["ends"])
+            if skipped:
+                status.why = f"not used here: {', '.join(skipped)}"
+        if self.has_marked_filters:
+            probe = self._call("__beginRender")
+            self._report_render(probe)
+            self._methods = {"marked:renderer": tuple(probe["renderer"]), "marked:tokenizer": tuple(probe["tokenizer"])}
+            for method in self._methods["marked:renderer"]:
+                if method not in RENDERER_BRIDGES:
+                    _warn_once(f"local scripts replace marked's renderer.{method}, which is not bridged; not applied")
+            for method in self._methods["marked:tokenizer"]:
+                if method not in TOKENIZER_BRIDGES:
+                    _warn_once(f"local scripts replace marked's tokenizer.{method}, which is not bridged; not applied")
+            _BY_KEY[self.key] = self
+            hexo.register_marked(self)
+
+    def overridden(self, stage: str) -> tuple[str, ...]:
+        return self._methods.get(stage, ())
+
+    def engine_key(self) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        """What the Markdown engine is built for: these scripts and the methods they replace that are bridged."""
+        renderer = tuple(m for m in self._methods["marked:renderer"] if m in RENDERER_BRIDGES)
+        tokenizer = tuple(m for m in self._methods["marked:tokenizer"] if m in TOKENIZER_BRIDGES)
+        return (self.key, renderer, tokenizer)
+
+    def _report_render(self, outcome: Mapping[str, Any]) -> None:
+        for error in outcome.get("errors", ()):
+            _warn_once(f"{error['file']}: its marked filter failed: {error['message']}; its change is not applied")
+
+    def _filter(self, file: str, index: int) -> Callable[[str, Any], str | None]:
+        def run(html: str, post: Any) -> str | None:
+            outcome = self._call("__runFilter", index, html, _post_data(post))
+            if "error" in outcome:
+                message = f"{file}: its filter failed: {outcome['error']}; the post is shown without its change"
+                warn = getattr(post, "warn", None)
+                if warn is not None:
+                    warn(1, message, "plugin-error")
+                else:
+                    _warn_once(message)
+                return None
+            return str(outcome["value"])
+
+        return run
+
+    def _tag(self, file: str, name: str) -> Callable[[list[str], str | None, Any], str]:
+        from .registry import TagError
+
+        def run(args: list[str], body: str | None, ctx: Any) -> str:
+            rendered: dict[str, str] = {}
+            page = _json_safe({**dict(ctx.metadata), "path": ctx.post_path, "source": ctx.source_path})
+            # renderSync cannot call back into Python: the tag runs again once what it asked for is rendered.
+            for _ in range(32):
+                outcome = self._call("__runTag", name, list(args), body, page, rendered)
+                if "render" in outcome:
+                    for text in outcome["render"]:
+                        rendered[text] = ctx.markdown(text)
+                    continue
+                if "error" in outcome:
+                    raise TagError(f"{file}: {outcome['error']}")
+                return str(outcome["html"])
+            raise TagError(f"{file}: asked hexo.render.renderSync for too many texts")
+
+        return run
+
+    # --- marked -----------------------------------------------------------------------------
+
+    def begin_render(self) -> MarkedRender:
+        """The filters run (again) on the site's renderer and tokenizer objects, for one render."""
+        outcome = self._call("__beginRender")
+        self._report_render(outcome)
+        return MarkedRender(self, int(outcome["id"]), set(outcome["renderer"]), set(outcome["tokenizer"]))
+
+
+def _post_data(post: Any) -> dict[str, Any]:
+    """The post as a Hexo filter's ``data`` sees it (its front matter, path and source)."""
+    metadata = getattr(post, "metadata", None) or {}
+    data = {key: value for key, value in dict(metadata).items() if not str(key).startswith("hexo_")}
+    data["path"] = getattr(post, "post_path", "")
+    data["source"] = getattr(post, "source_path", "")
+    return _json_safe(data)
+
+
+@dataclass
+class MarkedRender:
+    """One render's renderer and tokenizer in V8, and which of their methods the scripts replaced."""
+
+    scripts: LocalScripts
+    id: int
+    renderer: set[str]
+    tokenizer: set[str]
+
+    def render(self, method: str, token: dict[str, Any], inline: dict[str, str] | None, default: str) -> str:
+        """The HTML the script's ``renderer[method]`` gives for ``token`` (``default``: ours)."""
+        outcome = self.scripts._call(
+            "__callRenderer", self.id, method, {"token": token, "inline": inline, "default": default}
+        )
+        if "error" in outcome:
+            _warn_once(f"local script renderer.{method} failed: {outcome['error']}; rendered as without it")
+            return default
+        if outcome.get("fallback"):
+            return default
+        return str(outcome["html"])
+
+    def inline_texts(self, items: list[tuple[str, bool]]) -> list[str | None]:
+        """The script's ``tokenizer.inlineText`` on each text (None: it declined, ours stands)."""
+        if not items:
+            return []
+        outcome = self.scripts._call("__inlineTexts", self.id, [{"src": src, "raw": raw} for src, raw in items])
+        if outcome.get("error"):
+            _warn_once(f"local script tokenizer.inlineText failed: {outcome['error']}; the text is as without it")
+            return [None] * len(items)
+        return list(outcome["texts"])
+
+
+# What loading each script into the context of a key gave (a context is made once per key and process).
+_LOADED: dict[str, dict[str, Any]] = {}
+# Sites' scripts by key: the engine is shared and keyed on `LocalScripts.key`, so its rules find them here.
+_BY_KEY: dict[str, LocalScripts] = {}
+
+
+def local_scripts(config: Mapping[str, Any]) -> LocalScripts | None:
+    """The site's loaded scripts with marked filters (None without any), from its extensions."""
+    extensions = getattr(config, "extensions", None)
+    for hooks in getattr(extensions, "marked_hooks", ()):
+        if isinstance(hooks, LocalScripts):
+            return hooks
+    return None
+
+
+def register_local_scripts(hexo: Extensions, config: Mapping[str, Any]) -> LocalScripts:
+    """Load the site's scripts and register what they register; ``plugins.load_extensions`` calls this last."""
+    scripts = LocalScripts(config)
+    scripts.register(hexo)
+    return scripts
+
+
+# --------------------------------------------------------------------------------------------------
+# The bridge in the Markdown engine: markdown-it tokens → marked 15 tokens → the script's methods.
+# --------------------------------------------------------------------------------------------------
+
+_ENV = "local_scripts_render"
+_HIDDEN = "local_scripts_hidden"
+# marked renderer method → the markdown-it token that opens it, and whether its content is inline.
+_SPANS = {
+    "heading": ("heading_open", True),
+    "paragraph": ("paragraph_open", True),
+    "blockquote": ("blockquote_open", False),
+    "link": ("link_open", True),
+    "strong": ("strong_open", True),
+    "em": ("em_open", True),
+    "del": ("s_open", True),
+}
+_SINGLES = {"image": "image", "codespan": "code_inline", "hr": "hr", "br": "hardbreak"}
+RENDERER_BRIDGES = frozenset(_SPANS) | frozenset(_SINGLES)
+TOKENIZER_BRIDGES = frozenset({"inlineText"})
+
+Rule = Callable[["RendererHTML", Sequence["Token"], int, "OptionsDict", "EnvType"], str]
+BoundRule = Callable[[Sequence["Token"], int, "OptionsDict", "EnvType"], str]
+
+
+def _matching_close(tokens: Sequence[Token], idx: int) -> int:
+    depth = 0
+    for position in range(idx, len(tokens)):
+        depth += tokens[position].nesting
+        if depth == 0:
+            return position
+    return len(tokens) - 1
+
+
+def _call_rule(
+    rule: BoundRule | None, renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: Any, env: Any
+) -> str:
+    if rule is None:
+        return renderer.renderToken(tokens, idx, options, env)
+    # markdown-it-py keeps a rule bound to its renderer.
+    return rule(tokens, idx, options, env)
+
+
+def _marked_token(method: str, md: MarkdownIt, tokens: Sequence[Token], idx: int, text: str) -> dict[str, Any]:
+    token = tokens[idx]
+    if method in ("heading", "paragraph"):
+        source = tokens[idx + 1].content
+        fields: dict[str, Any] = {"raw": source, "text": source}
+        if method == "heading":
+            fields["depth"] = int(token.tag[1:])
+        return fields
+    if method in ("link", "image"):
+        href = str(token.attrGet("href" if method == "link" else "src") or "")
+        title = token.attrGet("title")
+        alt = token.content if method == "image" else text
+        return {"raw": "", "href": md.normalizeLinkText(href), "title": title or None, "text": alt}
+    if method == "codespan":
+        return {"raw": f"{token.markup}{token.content}{token.markup}", "text": token.content}
+    return {"raw": token.markup or "", "text": text}
+
+
+def _span_rule(md: MarkdownIt, method: str, inline: bool) -> Rule:
+    open_type = _SPANS[method][0]
+    close_type = open_type.replace("_open", "_close")
+    previous_open = md.renderer.rules.get(open_type)
+    previous_close = md.renderer.rules.get(close_type)
+
+    def render(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        bridge = env.get(_ENV)
+        if bridge is None or method not in bridge.renderer or tokens[idx].hidden:
+            return _call_rule(previous_open, self, tokens, idx, options, env)
+        close = _matching_close(tokens, idx)
+        opened = _call_rule(previous_open, self, tokens, idx, options, env)
+        inner = list(tokens[idx + 1 : close])
+        if inline and method in ("heading", "paragraph"):
+            children = list(inner[0].children or []) if inner else []
+            html = self.renderInline(children, options, env)
+            text = self.renderInlineAsText(children, options, env)
+        elif inline:
+            html = self.renderInline(inner, options, env)
+            text = self.renderInlineAsText(inner, options, env)
+        else:
+            html = self.render(inner, options, env)
+            text = strip_html(html)
+        closed = _call_rule(previous_close, self, tokens, close, options, env)
+        token = {"type": method, **_marked_token(method, md, tokens, idx, text)}
+        out = bridge.render(method, token, {"html": html, "text": text}, opened + html + closed)
+        for hidden in tokens[idx + 1 : close + 1]:
+            hidden.type = _HIDDEN
+        return out
+
+    return render
+
+
+def _single_rule(md: MarkdownIt, method: str) -> Rule:
+    token_type = _SINGLES[method]
+    previous = md.renderer.rules.get(token_type)
+
+    def render(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        bridge = env.get(_ENV)
+        if bridge is None or method not in bridge.renderer:
+            return _call_rule(previous, self, tokens, idx, options, env)
+        children = list(tokens[idx].children or [])
+        text = self.renderInlineAsText(children, options, env) if children else ""
+        # Read before our own rendering, which resolves an image's src the hexo-renderer-marked way.
+        token = {"type": method, **_marked_token(method, md, tokens, idx, text)}
+        default = _call_rule(previous, self, tokens, idx, options, env)
+        inline = {"html": self.renderInline(children, options, env), "text": text} if method == "image" else None
+        return bridge.render(method, token, inline, default)
+
+    return render
+
+
+def _inline_text_rule(smartypants: bool) -> Callable[[StateCore], None]:
+    from .marked_compat import _RAW_CLOSE, _RAW_OPEN, _smartypants
+
+    def rule(state: StateCore) -> None:
+        bridge = state.env.get(_ENV)
+        texts: list[tuple[Token, bool]] = []
+        for block in state.tokens:
+            if block.type != "inline" or not block.children:
+                continue
+            autolink = raw = 0
+            for token in block.children:
+                if token.type == "link_open" and token.info == "auto":
+                    autolink += 1
+                elif token.type == "link_close" and token.info == "auto":
+                    autolink -= 1
+                elif token.type == "html_inline":
+                    if _RAW_OPEN.match(token.content):
+                        raw += 1
+                    elif _RAW_CLOSE.match(token.content):
+                        raw = max(0, raw - 1)
+                elif token.type == "text" and not autolink:
+                    texts.append((token, bool(raw)))
+        if bridge is not None and "inlineText" in bridge.tokenizer:
+            results = bridge.inline_texts([(token.content, raw) for token, raw in texts])
+        else:
+            results = [None] * len(texts)
+        for (token, raw), html in zip(texts, results, strict=True):
+            if html is not None:
+                # The script's text is HTML already (hexo-renderer-marked's own inlineText escapes too).
+                token.type = "html_inline"
+                token.content = html
+            elif smartypants and not raw:
+                token.content = _smartypants(token.content)
+
+    return rule
+
+
+def marked_bridge_plugin(md: MarkdownIt, key: tuple[str, tuple[str, ...], tuple[str, ...]], smartypants: bool) -> None:
+    """Route the renderer and tokenizer methods a site's scripts replace (``key``) to their functions.
+
+    Installed last, so each rule wraps the engine's own, which renders the token when the script
+    declines or calls the original.
+    """
+    stamp, renderer_methods, tokenizer_methods = key
+
+    def begin(state: StateCore) -> None:
+        scripts = _BY_KEY.get(stamp)
+        state.env[_ENV] = scripts.begin_render() if scripts is not None else None
+
+    md.core.ruler.before("normalize", "local_scripts_render", begin)
+    if "inlineText" in tokenizer_methods:
+        try:
+            md.core.ruler.at("marked_smartypants", _inline_text_rule(smartypants))
+            # The script's inlineText runs whatever the smartypants switch (it reads the switch itself).
+            md.core.ruler.enable("marked_smartypants")
+        except KeyError:
+            md.core.ruler.before("text_join", "marked_smartypants", _inline_text_rule(smartypants))
+    for method in renderer_methods:
+        if method in _SPANS:
+            md.add_render_rule(_SPANS[method][0], _span_rule(md, method, _SPANS[method][1]))
+        elif method in _SINGLES:
+            md.add_render_rule(_SINGLES[method], _single_rule(md, method))
+    md.add_render_rule(_HIDDEN, lambda self, tokens, idx, options, env: "")

@@ -1,0 +1,150 @@
+"""A Hexo site's own scripts run in V8 behind a small ``hexo`` (local_scripts.py).
+
+``fixtures/local-scripts/`` is a tiny site whose ``scripts/`` and theme
+``scripts/`` replace marked's image, heading and link renderers and its
+inlineText tokenizer, register an inline and a block tag (the block one
+rendering its body through ``hexo.render.renderSync``) and filters at
+``after_post_render`` and ``after_render:html``; ``expected.json`` is what
+real Hexo (``hexo-oracle --site --public``) made of each post's page.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from conftest import HEXO_SITE_SETTINGS, build_site
+from test_plugins import start_tags
+
+from pelican_hexo_tags.cli import main
+from pelican_hexo_tags.config import hexo_config_from_settings
+from pelican_hexo_tags.content_cache import settings_fingerprint
+from pelican_hexo_tags.local_scripts import LocalScripts
+
+FIXTURE = Path(__file__).parent / "fixtures" / "local-scripts"
+
+
+def _site(root: Path, site: Path = FIXTURE / "site") -> Path:
+    """The Hexo site at ``site`` laid out as ``import`` lays it out; returns the settings file."""
+    shutil.copytree(site / "source" / "_posts", root / "content" / "_posts")
+    for name in ("_config.yml", "package.json"):
+        shutil.copy(site / name, root / name)
+    for folder in ("scripts", "themes"):
+        if (site / folder).is_dir():
+            shutil.copytree(site / folder, root / folder)
+    (root / "pelicanconf.py").write_text(HEXO_SITE_SETTINGS, encoding="utf-8")
+    return root / "pelicanconf.py"
+
+
+def _small_site(root: Path, scripts: dict[str, str], post: str = "Some *text*.\n") -> Path:
+    (root / "content" / "_posts").mkdir(parents=True)
+    (root / "content" / "_posts" / "a.md").write_text(f"---\ntitle: A\ndate: 2021-01-01\n---\n{post}", "utf-8")
+    (root / "_config.yml").write_text("title: t\nurl: https://blog.example\n", encoding="utf-8")
+    for name, text in scripts.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    (root / "pelicanconf.py").write_text(HEXO_SITE_SETTINGS, encoding="utf-8")
+    return root / "pelicanconf.py"
+
+
+def _normalised(html: str) -> str:
+    return "".join(html.split())
+
+
+def test_the_sites_scripts_make_what_its_own_hexo_made(tmp_path: Path) -> None:
+    from htmlcompare import compare
+
+    expected = json.loads((FIXTURE / "expected.json").read_text(encoding="utf-8"))
+    build = build_site(_site(tmp_path), tmp_path / "output")
+    for page, hexo_body in expected["pages"].items():
+        article = next(a for a in build.articles if a.save_as == page)
+        report = compare(hexo_body, article.content)
+        assert report["faithful"], report
+        assert start_tags(article.content) == start_tags(hexo_body)
+        # Byte for byte but for the whitespace between blocks.
+        assert _normalised(article.content) == _normalised(hexo_body)
+
+
+def test_a_script_needing_node_modules_is_reported_and_not_run(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    scripts = {
+        "scripts/needs-fs.js": (
+            "const fs = require('fs')\n"
+            "hexo.extend.filter.register('after_post_render', (data) => { data.content += 'FS'; return data })\n"
+        ),
+        "scripts/plain.js": "hexo.extend.filter.register('after_post_render', (data) => { data.content += 'OK' })\n",
+    }
+    with caplog.at_level(logging.WARNING):
+        build = build_site(_small_site(tmp_path, scripts), tmp_path / "output")
+    content = build.articles[0].content
+    assert "OK" in content and "FS" not in content
+    assert any("scripts/needs-fs.js: not run, it requires fs" in record.getMessage() for record in caplog.records)
+
+
+def test_a_script_that_throws_is_a_warning_naming_it_and_the_post_still_renders(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    scripts = {
+        "scripts/throws.js": "hexo.extend.filter.register('after_post_render', () => { throw new Error('boom') })\n",
+        "scripts/load-fails.js": "undefinedFunction()\n",
+        "scripts/renderer-throws.js": (
+            "hexo.extend.filter.register('marked:renderer', (r) => { r.em = () => { throw new TypeError('no') } })\n"
+        ),
+        "scripts/unoffered.js": (
+            "const { htmlTag } = require('hexo-util')\nhexo.extend.tag.register('x', () => htmlTag('b', {}, 'x'))\n"
+        ),
+    }
+    with caplog.at_level(logging.WARNING):
+        build = build_site(_small_site(tmp_path, scripts), tmp_path / "output")
+    article = build.articles[0]
+    assert "<em>text</em>" in article.content
+    problems = [message for _line, message, _kind in article.metadata.get("hexo_problems", [])]
+    assert any(m.startswith("scripts/throws.js: its filter failed: Error: boom") for m in problems), problems
+    logged = " | ".join(record.getMessage() for record in caplog.records)
+    assert "scripts/load-fails.js: not run, it failed while loading: ReferenceError" in logged
+    assert "scripts/unoffered.js: not run, it failed while loading: Error: hexo-util.htmlTag is not offered" in logged
+    assert "renderer.em failed: TypeError: no" in logged
+
+
+def test_check_says_which_scripts_ran(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE / "site", site)
+    (site / "scripts" / "og.js").write_text(
+        "const moment = require('moment')\nhexo.extend.helper.register('og', () => moment().format())\n", "utf-8"
+    )
+    (site / "scripts" / "feed.js").write_text(
+        "const fs = require('fs')\nhexo.extend.filter.register('after_post_render', (d) => d)\n", "utf-8"
+    )
+    main(["check", str(site)])
+    out = capsys.readouterr().out
+    assert "local scripts (8, 5 run); a post loses what those not run register:\n" in out
+    assert "  scripts/image.js: filter: marked:renderer (requires path); run\n" in out
+    assert "  scripts/feed.js: filter: after_post_render (requires fs); not run: requires fs, not offered here\n" in out
+    assert "  scripts/og.js: helper: og (requires moment); not run: registers only helper: og" in out
+    assert "  themes/plain/scripts/helper.js: helper: shouty; not run: registers only helper: shouty" in out
+
+
+def test_editing_a_script_renders_again(tmp_path: Path) -> None:
+    settings_file = _site(tmp_path)
+    settings = {"PATH": str(tmp_path / "content"), "HEXO_CONFIG": str(tmp_path / "_config.yml")}
+    config = hexo_config_from_settings(settings)
+    fingerprint = settings_fingerprint(settings)
+    key = LocalScripts(config).key
+    script = tmp_path / "themes" / "plain" / "scripts" / "heading.js"
+    script.write_text(script.read_text(encoding="utf-8").replace("§", "#"), encoding="utf-8")
+    later = time.time() + 5
+    os.utime(script, (later, later))
+    again = hexo_config_from_settings(settings)
+    assert again is not config
+    assert settings_fingerprint(settings) != fingerprint
+    # A new engine and V8 context for the new content: the heading link is the edited one.
+    assert LocalScripts(again).key != key
+    build = build_site(settings_file, tmp_path / "output")
+    article = next(a for a in build.articles if a.save_as == "2021/01/01/markdown/index.html")
+    assert 'class="headerlink" title="Install v1.2 config.yml">#</a>' in article.content
