@@ -15,6 +15,9 @@ how the site's Hexo made math (:func:`math_mode`):
   ``\\(…\\)``/``\\[…\\]`` in ``<span class="math …">`` (pandoc's markup, which
   MathJax and KaTeX auto-render both find) and the page gets a script.
 * ``text``: no math set-up: the TeX is shown as written, untouched by Markdown.
+* ``filter``: the site loads hexo-filter-mathjax, which typesets the post's HTML after Markdown
+  (``plugins/hexo_filter_mathjax.py``). Markdown reads no math, as the site's renderer read
+  none: TeX is text to it (``\\\\`` is ``\\``, ``*a*`` emphasis), and the filter finds what is left.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ logger = logging.getLogger(__name__)
 SERVER = "server"
 CLIENT = "client"
 TEXT = "text"
+FILTER = "filter"
 
 # hexo-renderer-markdown-it plugins that typeset math while Hexo builds.
 _SERVER_PLUGINS = re.compile(r"katex|texmath|mathjax|markdown-it-math", re.IGNORECASE)
@@ -105,6 +109,11 @@ def _theme_math(theme: Mapping[str, Any]) -> tuple[str, bool] | None:
     return None
 
 
+def _loads_filter_mathjax(config: Mapping[str, Any]) -> bool:
+    # The site's package.json (HexoConfig.plugins); `hexo init`'s packages do not include it.
+    return "hexo-filter-mathjax" in (getattr(config, "plugins", None) or ())
+
+
 def math_mode(config: Mapping[str, Any], metadata: Mapping[str, Any], settings: Mapping[str, Any]) -> str:
     """``server``, ``client`` or ``text`` for one page; ``HEXO_MATH`` overrides the guess."""
     forced = settings.get("HEXO_MATH", "auto")
@@ -117,6 +126,8 @@ def math_mode(config: Mapping[str, Any], metadata: Mapping[str, Any], settings: 
     page_asks = any(_truthy(metadata.get(key)) for key in ("mathjax", "katex", "math"))
     if any(_SERVER_PLUGINS.search(name) for name in _markdown_plugins(config)):
         return SERVER
+    if _loads_filter_mathjax(config):
+        return FILTER
     filter_mathjax = config.get("mathjax")
     if isinstance(filter_mathjax, Mapping) and _FILTER_MATHJAX_KEYS & set(filter_mathjax):
         # hexo-filter-mathjax typesets pages that ask, or all with every_page.
@@ -288,6 +299,24 @@ def math_plugin(md: MarkdownIt) -> None:
     md.add_render_rule("math_inline_bracket", _rule(False, False, "\\(", "\\)"))
     md.add_render_rule("math_display_bracket", _rule(True, False, "\\[", "\\]"))
     md.add_render_rule("math_block_bracket", _rule(True, True, "\\[", "\\]"))
+    for ruler in (md.inline.ruler, md.block.ruler):
+        for rule in ruler.__rules__:
+            if rule.name in _MATH_RULES:
+                ruler.at(rule.name, _unless_filtered(rule.fn), {"alt": list(rule.alt)})
+
+
+_MATH_RULES = {"math_inline", "math_block", "amsmath", "math_inline_bracket", "math_display_bracket"}
+_MATH_RULES |= {"math_block_bracket"}
+
+
+def _unless_filtered(rule: Callable[..., bool]) -> Callable[..., bool]:
+    def parse(state: Any, *args: Any) -> bool:
+        # A math filter reads the HTML after Markdown; the Markdown renderer before it knew no math.
+        if _renderer(state.env).mode == FILTER:
+            return False
+        return rule(state, *args)
+
+    return parse
 
 
 def mermaid_block(code: str, page_state: dict[str, Any]) -> str:

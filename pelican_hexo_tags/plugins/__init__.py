@@ -76,7 +76,6 @@ ELSEWHERE: dict[str, PackageSupport] = {
             "local scripts' marked:use / marked:extensions filters and marked methods other than the bridged ones",
         ),
         PackageSupport("hexo-renderer-markdown-it-katex", "partly", "nothing of its KaTeX markup"),
-        PackageSupport("hexo-filter-mathjax", "partly", "MathJax's SVG: math is typeset with KaTeX"),
         PackageSupport("hexo-generator-index-pin-top", "emulated"),
     )
 }

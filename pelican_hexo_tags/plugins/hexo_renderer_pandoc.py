@@ -20,10 +20,10 @@ where Hexo would have stopped the build.
 
 With ``--mathjax`` pandoc writes each formula as ``<span class="math
 inline">\\(TeX\\)</span>``, for a MathJax filter after it to typeset
-(hexo-filter-mathjax, at ``after_post_render``, keeps the span). Until that
-package has its own module here, where the site's math is typeset on the
-server the TeX inside those spans goes to the page's ``MathRenderer``, as the
-engine's math does, so a pandoc site's page shows formulas, not TeX.
+(hexo-filter-mathjax, at ``after_post_render``, keeps the span): a site that
+loads it gets the spans as pandoc wrote them. Where the site's math is
+otherwise typeset on the server the TeX inside those spans goes to the page's
+``MathRenderer``, as the engine's math does, so the page shows formulas, not TeX.
 """
 
 from __future__ import annotations
@@ -189,10 +189,10 @@ def typeset_math(html: str, post: Any) -> str:
     the script looks for) and the page gets the script, as for the engine's math.
     """
     from ..math import CLIENT, SERVER
-    from . import plugin_module
 
     math = getattr(post, "page_state", {}).get("math_renderer")
-    if math is None or "math" not in html or plugin_module("hexo-filter-mathjax"):
+    # Where the site loads hexo-filter-mathjax the mode is math.FILTER: the spans stay for that filter.
+    if math is None or "math" not in html:
         return html
     if math.mode == CLIENT and _PANDOC_MATH.search(html):
         post.page_state["math"] = CLIENT
