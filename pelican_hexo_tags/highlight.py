@@ -22,7 +22,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from pygments.lexer import Lexer
@@ -505,7 +505,8 @@ var __prismAlias = Object.entries(components.languages).reduce(function (acc, en
   }
   return acc;
 }, {});
-var __prismSupported = Object.keys(components.languages).concat(Object.keys(__prismAlias));
+// hexo-util 2.6 and older neither name a block by an alias's component nor load a language by its alias.
+var __prismSupported = Object.keys(components.languages).concat(__hexoUtilAliases ? Object.keys(__prismAlias) : []);
 var __prismLoaded = new Set();
 function __prismLoadLanguages(languages) {
   var loaded = Array.from(__prismLoaded).concat(Object.keys(Prism.languages));
@@ -530,29 +531,65 @@ function __hexoPrismMany(requests) {
 """
 
 
-def _load_prism(context: Any) -> None:
+# prismjs as released: 1.30.0 whole; the older releases sites' lockfiles pin as the files that differ from it
+# (``static/prism/versions/``). 1.29.0 differs from 1.30.0 only in code a browser runs, so 1.30.0 stands for it.
+PRISM_RELEASE = "1.30.0"
+_OLDER_PRISM = (((1, 28, 0), "1.27.0"), ((1, 29, 0), "1.28.0"))
+
+
+@dataclass(frozen=True)
+class PrismFlavour:
+    """Which prismjs, and which hexo-util's way of naming languages, a site's Hexo ran."""
+
+    release: str = PRISM_RELEASE
+    # hexo-util 2.7 and later map an alias (``js``, ``yml``) to its component id (``javascript``).
+    aliases: bool = True
+
+    @property
+    def engine(self) -> str:
+        return f"prism {self.release}" + ("" if self.aliases else " without aliases")
+
+
+def prism_flavour(config: Mapping[str, Any]) -> PrismFlavour:
+    """The prismjs and hexo-util the site's lockfile installed; a fresh install's (1.30.0, 2.7+) without one."""
+    package = getattr(config, "package", None)
+    versions = package.versions if package is not None else {}
+    prism, util = versions.get("prismjs"), versions.get("hexo-util")
+    release = next((name for below, name in _OLDER_PRISM if prism and prism < below), PRISM_RELEASE)
+    return PrismFlavour(release, not (util and util < (2, 7, 0)))
+
+
+def _read_prism(release: str, *parts: str) -> str:
+    if release != PRISM_RELEASE and os.path.exists(os.path.join(STATIC_ROOT, "prism", "versions", release, *parts)):
+        return read_static("prism", "versions", release, *parts)
+    return read_static("prism", *parts)
+
+
+def _load_prism(flavour: PrismFlavour, context: Any) -> None:
     """prismjs as ``require('prismjs')`` leaves it (markup, css, clike, javascript), and every other component.
 
     The other components are kept as source text and compiled only when a block needs one (as a
     function body, as Node's ``require`` wraps a module): compiling all 297 would cost more than the
     blocks of most sites, and even declaring them as functions costs V8 twice the time of the strings.
     """
-    context.eval(read_static("prism", "prism.js"))
-    context.eval(read_static("prism", "dependencies.js"))
-    context.eval(f"var components = {read_static('prism', 'components.json')};")
+    release = flavour.release
+    context.eval(_read_prism(release, "prism.js"))
+    context.eval(_read_prism(release, "dependencies.js"))
+    context.eval(f"var components = {_read_prism(release, 'components.json')};")
     folder = os.path.join(STATIC_ROOT, "prism", "components")
     sources = {
-        name.removeprefix("prism-").removesuffix(".js"): read_static("prism", "components", name)
+        name.removeprefix("prism-").removesuffix(".js"): _read_prism(release, "components", name)
         for name in sorted(os.listdir(folder))
     }
     context.eval(f"var __prismSources = {json.dumps(sources)};")
+    context.eval(f"var __hexoUtilAliases = {json.dumps(flavour.aliases)};")
     context.eval(_PRISM_GLUE)
 
 
-@lru_cache(maxsize=1)
-def _prism_aliases() -> dict[str, str]:
+@lru_cache(maxsize=4)
+def _prism_aliases(release: str) -> dict[str, str]:
     """Alias → component id, from prismjs's components.json, as hexo-util's ``prismAlias``."""
-    languages = json.loads(read_static("prism", "components.json"))["languages"]
+    languages = json.loads(_read_prism(release, "components.json"))["languages"]
     aliases: dict[str, str] = {}
     for name, entry in languages.items():
         alias = entry.get("alias") if isinstance(entry, dict) else None
@@ -561,13 +598,14 @@ def _prism_aliases() -> dict[str, str]:
     return aliases
 
 
-def prism_language(lang: str) -> str:
+def prism_language(lang: str, flavour: PrismFlavour = PrismFlavour()) -> str:
     """The Prism language hexo-util names a block by: ``none`` for plain text, an alias's component id."""
     language = "none" if lang in ("", "plaintext", "none") else lang
-    return _prism_aliases().get(language, language)
+    return _prism_aliases(flavour.release).get(language, language) if flavour.aliases else language
 
 
-PrismKey = tuple[str, str]
+# (code as hexo-util hands it to Prism, Prism language, which Prism)
+PrismKey = tuple[str, str, PrismFlavour]
 _PRISM_CACHE: dict[PrismKey, str | None] = {}
 
 
@@ -593,15 +631,22 @@ def prism_key(code: str, options: HighlightOptions, config: Mapping[str, Any]) -
         return None
     settings = config.get("prismjs") or {}
     lang = options.lang or "none"
-    language = prism_language(lang)
+    flavour = prism_flavour(config)
+    language = prism_language(lang, flavour)
     if lang in (settings.get("exclude_languages") or []) or language == "none" or settings.get("preprocess") is False:
         return None
-    return _prism_code(code, settings), language
+    return _prism_code(code, settings), language, flavour
 
 
 def prism_many(keys: list[PrismKey]) -> list[str | None]:
-    """Prism's HTML for each (code, language), None where Prism has no such language; one call into V8."""
-    return json.loads(js_call("prism", _load_prism, "__hexoPrismMany", json.dumps(keys)))
+    """Prism's HTML for each block, None where Prism has no such language; one call into V8 per flavour."""
+    found: dict[PrismKey, str | None] = {}
+    for flavour in dict.fromkeys(key[2] for key in keys):
+        mine = [key for key in keys if key[2] == flavour]
+        requests = json.dumps([[code, language] for code, language, _flavour in mine])
+        found_json = js_call(flavour.engine, partial(_load_prism, flavour), "__hexoPrismMany", requests)
+        found.update(zip(mine, json.loads(found_json), strict=True))
+    return [found[key] for key in keys]
 
 
 def prime_prism_engine(keys: Iterable[PrismKey]) -> None:
@@ -635,14 +680,14 @@ def _uses_prism_engine(config: Mapping[str, Any]) -> bool:
     return config.get("highlight_engine", "highlight.js") != "pygments"
 
 
-def _prism_highlighted(code: str, language: str, lang: str, config: Mapping[str, Any]) -> str | None:
+def _prism_highlighted(key: PrismKey, lang: str, config: Mapping[str, Any]) -> str | None:
     """Prism's own HTML for the block; Pygments' stand-in when the site asks for it or V8 is missing."""
     if _uses_prism_engine(config):
         try:
-            return _prism_engine((code, language))
+            return _prism_engine(key)
         except ImportError:
             pass
-    return _pygments_prism(code, lang.lower())
+    return _pygments_prism(key[0], lang.lower())
 
 
 def prism(code: str, options: HighlightOptions, config: Mapping[str, Any]) -> str:
@@ -658,7 +703,8 @@ def prism(code: str, options: HighlightOptions, config: Mapping[str, Any]) -> st
     if lang in (settings.get("exclude_languages") or []):
         return f'<pre><code class="{lang}">{escape_html(code)}</code></pre>'
     code = _prism_code(code, settings)
-    language = prism_language(lang)
+    flavour = prism_flavour(config)
+    language = prism_language(lang, flavour)
     classes = (["line-numbers"] if line_number else []) + [f"language-{language}"]
     attrs = [f'data-language="{language}"'] if language != "none" else []
     if not preprocess:
@@ -673,7 +719,7 @@ def prism(code: str, options: HighlightOptions, config: Mapping[str, Any]) -> st
     start = f'<pre class="{" ".join(classes)}"{attr_text}>{caption}<code class="language-{language}">'
     parsed: str | None = None
     if language != "none" and preprocess:
-        parsed = _prism_highlighted(code, language, lang, config)
+        parsed = _prism_highlighted((code, language, flavour), lang, config)
     if parsed is None:
         parsed = escape_html(code)
     if line_number and preprocess:

@@ -187,13 +187,18 @@ PRISM_FIXTURE = Path(__file__).parent / "fixtures" / "prism" / "hexo_util_prism.
 PRISM_CASES = json.loads(PRISM_FIXTURE.read_text(encoding="utf-8"))["cases"]
 
 
-def prism_block(code: str, hexo_util_options: dict) -> str:
+def prism_block(code: str, hexo_util_options: dict, site: Path | None = None) -> str:
     """Our ``prism`` called the way hexo-util's ``prismHighlight(code, options)`` was in the fixture."""
     settings: dict = {"line_number": hexo_util_options.get("lineNumber", True)}
     if "tab" in hexo_util_options:
         settings["tab_replace"] = hexo_util_options["tab"]
-    config = {"syntax_highlighter": "prismjs", "prismjs": settings}
-    return hl(code, hexo_util_options.get("lang", ""), config, caption=hexo_util_options.get("caption", ""))
+    config = HexoConfig({"syntax_highlighter": "prismjs", "prismjs": settings}, source_root=str(site) if site else None)
+    options = HighlightOptions(
+        lang=hexo_util_options.get("lang", ""),
+        caption=hexo_util_options.get("caption", ""),
+        lines_length=len(code.split("\n")),
+    )
+    return highlight(code, options, config)
 
 
 @pytest.mark.parametrize(
@@ -202,6 +207,30 @@ def prism_block(code: str, hexo_util_options: dict) -> str:
 def test_prism_matches_hexo_util_byte_for_byte(case: dict) -> None:
     # What hexo-util's prismHighlight gave in Node (tests/fixtures/prism/regenerate.js).
     assert prism_block(case["code"], case["options"]) == case["html"]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "hexo_util", "prismjs"),
+    [("hexo_util_2.6_prismjs_1.28.json", "2.6.0", "1.28.0"), ("hexo_util_2.7_prismjs_1.27.json", "2.7.0", "1.27.0")],
+)
+def test_prism_is_the_release_the_sites_lockfile_installed(
+    tmp_path: Path, fixture: str, hexo_util: str, prismjs: str
+) -> None:
+    (tmp_path / "package.json").write_text('{"dependencies": {"hexo": "^6.2.0"}}', encoding="utf-8")
+    lock = {
+        "lockfileVersion": 3,
+        "packages": {f"node_modules/{n}": {"version": v} for n, v in [("hexo-util", hexo_util), ("prismjs", prismjs)]},
+    }
+    (tmp_path / "package-lock.json").write_text(json.dumps(lock), encoding="utf-8")
+    cases = json.loads((PRISM_FIXTURE.parent / fixture).read_text(encoding="utf-8"))["cases"]
+    # One test, the cases in the fixture's order: before hexo-util 2.7 whether ``yml`` is highlighted
+    # depends on whether an earlier block loaded yaml, in Hexo as here.
+    wrong = [n for n, case in enumerate(cases) if prism_block(case["code"], case["options"], tmp_path) != case["html"]]
+    assert wrong == []
+    differs_from_latest = [
+        n for n, (case, latest) in enumerate(zip(cases, PRISM_CASES, strict=True)) if case["html"] != latest["html"]
+    ]
+    assert differs_from_latest  # the fixture tells the releases apart
 
 
 def test_prism_names_languages_as_hexo_util_does() -> None:

@@ -23,6 +23,9 @@ from typing import Any
 _VERSION = re.compile(r"(\d+)(?:\.(\d+))?(?:\.(\d+))?")
 
 Version = tuple[int, int, int]
+# Packages Hexo brings in itself, not named in package.json, whose installed version changes the markup:
+# hexo-util's prismHighlight names languages differently before 2.7, and prismjs's grammars change.
+_LOCKED_ONLY = ("hexo-util", "prismjs")
 
 
 @dataclass(frozen=True)
@@ -89,8 +92,9 @@ def _read(root: str, _stamps: tuple[float, float]) -> SitePackage:
         if isinstance(data.get(section), dict):
             dependencies.update(data[section])
     names = [str(name) for name in dependencies]
-    locked = _locked_versions(root, {"hexo", *names})
+    locked = _locked_versions(root, {"hexo", *_LOCKED_ONLY, *names})
     versions = {name: locked.get(name) or parse_version(dependencies[name]) for name in names}
+    versions.update({name: locked[name] for name in _LOCKED_ONLY if name in locked and name not in versions})
     recorded = data.get("hexo")
     version = locked.get("hexo") or (parse_version(recorded.get("version")) if isinstance(recorded, dict) else None)
     version = version or parse_version(dependencies.get("hexo"))
