@@ -17,11 +17,15 @@ from . import highlight
 from .html import escape_html
 from .lexer import placeholder
 
-FENCE_RE = re.compile(
-    r"^((?:(?:[^\S\r\n]*>){0,3}|[-*+]|[0-9]+\.)[^\S\r\n]*)(`{3,}|~{3,})[^\S\r\n]*((?:.*?[^`\s])?)[^\S\r\n]*\n"
-    r"((?:[\s\S]*?\n)?)(?:(?:[^\S\r\n]*>){0,3}[^\S\r\n]*)\2[^\S\r\n]?(\n+|$)",
-    re.MULTILINE,
+_FENCE_BODY = (
+    r"(`{3,}|~{3,})[^\S\r\n]*((?:.*?[^`\s])?)[^\S\r\n]*\n"
+    r"((?:[\s\S]*?\n)?)(?:(?:[^\S\r\n]*>){0,3}[^\S\r\n]*)\2[^\S\r\n]?(\n+|$)"
 )
+# Hexo 8's rBacktick: a fence may also open a list item's line (`- ```js`).
+FENCE_RE = re.compile(r"^((?:(?:[^\S\r\n]*>){0,3}|[-*+]|[0-9]+\.)[^\S\r\n]*)" + _FENCE_BODY, re.MULTILINE)
+# Hexo 5 to 7's: only spaces and `>`s before the fence. One after a list marker is left to the Markdown
+# engine, and the next fence line Hexo meets (that one's closing line) opens a block of its own.
+FENCE_RE_BEFORE_HEXO_8 = re.compile(r"^((?:[^\S\r\n]*>){0,3}[^\S\r\n]*)" + _FENCE_BODY, re.MULTILINE)
 _ALL_OPTIONS = re.compile(r"([^\s]+)\s+(.+?)\s+(https?://\S+|/\S+)\s*(.+)?")
 _LANG_CAPTION = re.compile(r"([^\s]+)\s*(.+)?")
 _OPTION = re.compile(r"\s*(line_number|line_threshold|first_line|wrap|mark|language_attr|highlight):(\S+)")
@@ -68,8 +72,11 @@ def _strip_quote_markers(code: str, start: str) -> str:
     return re.sub(rf"^([^\S\r\n]*>){{0,{depth}}}([^\S\r\n]|$)", "", code, flags=re.MULTILINE)
 
 
-def cut_fences(text: str) -> tuple[str, list[CodeBlock]]:
-    """Replace each fence by a code placeholder; returns the text and the blocks in order."""
+def cut_fences(text: str, hexo_version: tuple[int, ...] | None = None) -> tuple[str, list[CodeBlock]]:
+    """Replace each fence by a code placeholder; returns the text and the blocks in order.
+
+    ``hexo_version`` is the site's Hexo (None: the latest), whose regex finds the fences.
+    """
     if "```" not in text and "~~~" not in text:
         return text, []
     blocks: list[CodeBlock] = []
@@ -85,7 +92,8 @@ def cut_fences(text: str) -> tuple[str, list[CodeBlock]]:
         blocks.append(CodeBlock(code, lang, caption, options, removed, info, indent))
         return start + placeholder("code", len(blocks) - 1) + end
 
-    return FENCE_RE.sub(replace, text), blocks
+    pattern = FENCE_RE_BEFORE_HEXO_8 if hexo_version and hexo_version[0] < 8 else FENCE_RE
+    return pattern.sub(replace, text), blocks
 
 
 def escape_code(text: str) -> str:

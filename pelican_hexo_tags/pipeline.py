@@ -415,7 +415,7 @@ def render_markdown(
     site_renderer = env.config.extensions.renderer("md")
     # Hexo's own backtick_code_block is the first before_post_render filter: the site's plugins see the
     # post with its code blocks taken out, as they are here.
-    text, blocks = cut_fences(text)
+    text, blocks = cut_fences(text, getattr(env.config, "hexo_version", None))
     if not tag_body:
         text = env.config.extensions.run_filters("before_post_render", text, env)
     registry = env.registry

@@ -70,6 +70,15 @@ def test_fence_glued_to_a_list_marker(marker):
     assert blocks[0].lang == "js"
 
 
+def test_hexo_before_8_takes_no_fence_glued_to_a_list_marker():
+    # Hexo 5-7's rBacktick: the `- ```` line is the Markdown engine's; its closing line opens a block.
+    text, blocks = cut_fences("- ```js\n  x()\n  ```\n\ntext\n\n```\ny\n```\n", (7, 3, 0))
+    assert text == f"- ```js\n  x()\n  {CODE0}\ny\n```\n"
+    assert blocks[0].code == "\ntext\n"
+    assert blocks[0].lang == ""
+    assert cut_fences("- ```js\nx()\n```\n", (8, 0, 0))[1][0].lang == "js"
+
+
 def test_info_string_with_caption_url_and_link_text():
     _, blocks = cut_fences("```js Array.map https://developer.mozilla.org/map MDN docs\ncode\n```")
     block = blocks[0]

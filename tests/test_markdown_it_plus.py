@@ -121,6 +121,22 @@ def test_its_math_is_typeset_with_the_katex_it_installs(tmp_path: Path) -> None:
     assert page_state["math"] == SERVER
 
 
+def test_a_fence_hexo_left_is_highlighted_by_the_renderer(tmp_path: Path) -> None:
+    # lib/renderer.js highlights with the highlight.js module hexo-util configures for every block:
+    # its classPrefix is `hljs-` when the site's highlight.hljs is on (Fluid turns it on), else none.
+    for hljs, expected in ((True, '<span class="hljs-type">int</span>'), (False, '<span class="type">int</span>')):
+        config = {"syntax_highlighter": "highlight.js", "highlight": {"hljs": hljs}}
+        md, _spec = markdown_engine(_site(tmp_path, {"hexo-renderer-markdown-it-plus": "^1"}, config))
+        html = md.render("```cpp\nint a;\n```\n", {"hexo_math": MathRenderer(TEXT)})
+        assert html == f'<pre class="highlight"><code class="cpp">{expected} a;\n</code></pre>\n'
+    # Hexo's stand-in for a block it took, split by highlight.js, stays text; a whole one is restored.
+    md, _spec = markdown_engine(_site(tmp_path, {"hexo-renderer-markdown-it-plus": "^1"}))
+    split = md.render("```cpp\nint a;\n<!--hexocode\ufffc6-->\n```\n", {"hexo_math": MathRenderer(TEXT)})
+    assert '&lt;!--code\ufffc<span class="number">6</span>--&gt;' in split
+    whole = md.render("```nolang\n<!--hexocode\ufffc6-->\n```\n", {"hexo_math": MathRenderer(TEXT)})
+    assert '<code class="nolang"><!--hexocode\ufffc6-->\n</code>' in whole
+
+
 def test_heading_anchors(tmp_path: Path) -> None:
     md, _spec = markdown_engine(_site(tmp_path, {"hexo-renderer-markdown-it-plus": "^1"}))
     html = md.render("# Hello World\n## Hello World\n#### [A link](/x) first\n")

@@ -16,6 +16,12 @@ and writes ``class="header-anchor"`` after the title; toc-and-anchor slugs
 every child's content with ``uslug`` (``-2`` for the second), and writes
 ``<a class="markdownIt-Anchor" href="#id"></a>`` and a space before the
 title, on every level (``tests/fixtures/plugins/hexo-renderer-markdown-it-plus``).
+
+Its math is markdown-it-katex 4.0.1's, typeset by the KaTeX that one installs
+(0.12.0, shipped in ``static/katex-0.12.0/``), whose markup is not today's.
+Hexo takes most fences before the renderer runs; one it leaves (Hexo 7 takes
+none that opens a list item's line) the renderer highlights with highlight.js
+itself, with the class prefix hexo-util last gave the shared module.
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ from ..extend import Extensions
 
 PACKAGE = "hexo-renderer-markdown-it-plus"
 STATUS = "partly"
-LOSES = "fenced code the renderer highlights itself (not Hexo's) is plain"
+LOSES = "a tag inside a fence Hexo left to it shows its source, where Hexo showed its stand-in split by highlight.js"
 
 # Packages that register a renderer for `.md`: the last one Hexo loads wins.
 MARKDOWN_RENDERERS = (
@@ -443,21 +449,47 @@ def _katex_render(block: bool, default: Any) -> Any:
 
 def spec_fields(config: Mapping[str, Any]) -> dict[str, Any]:
     """What of the site's config changes the HTML: part of the engine's cache key."""
+    from ..highlight import shared_hljs_class_prefix
+
     return {
         "render": tuple(sorted(options(config).items())),
         "plugins": tuple(plugins(config)),
+        "hljs_class_prefix": shared_hljs_class_prefix(config),
     }
 
 
-def _fence(pre_class: str) -> Any:
+# Our stand-in for a code block Hexo already took out, and Hexo's own spelling of it.
+_OUR_CODE_STAND_IN = re.compile(r"<!--hexocode\ufffc(\d+)-->")
+_HEXO_CODE_STAND_IN_ESCAPED = re.compile(r"&lt;!--code\ufffc(\d+)--&gt;")
+_OUR_TAG_STAND_IN = re.compile(r"<!--hexotag\ufffc(\d+)-->")
+
+
+def _fence(pre_class: str, highlight: bool, class_prefix: str) -> Any:
     from markdown_it.common.utils import escapeHtml, unescapeAll
 
+    from ..highlight import hljs_highlight
+
     def render(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-        # The renderer's `highlight` option: its own <pre class> and the bare language as the class.
+        """lib/renderer.js's ``highlight`` option: its own <pre class>, the bare language as the class.
+
+        On (the default), highlight.js highlights a language it knows. This only sees a fence
+        Hexo's backtick_code_block missed (one opening a list item's line, say), and that one's
+        text can hold the stand-in of a block Hexo did take: Hexo restores a stand-in that is
+        still whole, and one that highlight.js split (``<!--code￼<span>6</span>-->``) stays text.
+        """
         token = tokens[idx]
         info = unescapeAll(token.info).strip() if token.info else ""
         lang = info.split(maxsplit=1)[0] if info else ""
-        return f'<pre class="{pre_class}"><code class="{escapeHtml(lang)}">{escapeHtml(token.content)}</code></pre>\n'
+        code = token.content
+        restore_tag = env.get("tag_source") if isinstance(env, dict) else None
+        if restore_tag is not None:
+            # A tag in code is text; Hexo's stand-in for it would be text too, here its source is.
+            code = _OUR_TAG_STAND_IN.sub(lambda m: restore_tag("tag", int(m.group(1))) or m.group(0), code)
+        code = _OUR_CODE_STAND_IN.sub(lambda m: f"<!--code\ufffc{m.group(1)}-->", code)
+        highlighted = hljs_highlight(code, lang, class_prefix) if highlight and lang else None
+        body = highlighted if highlighted is not None else escapeHtml(code)
+        body = _HEXO_CODE_STAND_IN_ESCAPED.sub(lambda m: f"<!--hexocode\ufffc{m.group(1)}-->", body)
+        return f'<pre class="{pre_class}"><code class="{escapeHtml(lang)}">{body}</code></pre>\n'
 
     return render
 
@@ -482,7 +514,7 @@ def build_engine(spec: Mapping[str, Any]) -> MarkdownIt:
             "quotes": render["quotes"],
         },
     )
-    md.add_render_rule("fence", _fence(render["pre_class"]))
+    md.add_render_rule("fence", _fence(render["pre_class"], render["highlight"], spec["hljs_class_prefix"]))
     for name, given in spec["plugins"]:
         if name in (KATEX, TOC_AND_ANCHOR):
             continue
