@@ -376,6 +376,23 @@ def highlight_many(keys: list[EngineKey]) -> list[tuple[str, str]]:
     return [(language, value) for language, value in json.loads(found)]
 
 
+@lru_cache(maxsize=1024)
+def hljs_highlight(code: str, lang: str, class_prefix: str = "hljs-") -> str | None:
+    """``hljs.highlight(code, {language: lang, ignoreIllegals: true}).value``, as a renderer calls it
+    itself (hexo-renderer-markdown-it-plus's ``highlight``), its classes prefixed with ``class_prefix``.
+
+    The value as highlight.js returned it, without hexo-util's closeTags; None when highlight.js
+    does not know ``lang``, or mini-racer is missing.
+    """
+    try:
+        language, value = highlight_many([(code, lang, False)])[0]
+    except ImportError:
+        return None
+    if language == "plaintext" and lang.lower() not in ("plaintext", "text", "txt"):
+        return None
+    return _prefix([value], class_prefix)[0]
+
+
 def prime_highlight_engine(keys: Iterable[EngineKey]) -> None:
     """Highlight many blocks in one call into the engine, for ``_hljs_engine_lines`` to find."""
     for key, (language, value) in highlighted_ahead():
@@ -733,6 +750,14 @@ def highlighter_of(config: Mapping[str, Any]) -> str:
     """``highlight.js``, ``prismjs`` or ``""`` (none), as the Hexo config chose."""
     value = config.get("syntax_highlighter")
     return value if value in ("highlight.js", "prismjs") else ""
+
+
+def shared_hljs_class_prefix(config: Mapping[str, Any]) -> str:
+    """The classPrefix a plugin's own highlight.js calls get under Node: the module is one for all, and
+    hexo-util's highlight configures it on every block, ``hljs-`` with ``highlight.hljs``, else none."""
+    if highlighter_of(config) != "highlight.js":
+        return "hljs-"
+    return "hljs-" if (config.get("highlight") or {}).get("hljs", False) else ""
 
 
 def highlight(code: str, options: HighlightOptions, config: Mapping[str, Any]) -> str:
