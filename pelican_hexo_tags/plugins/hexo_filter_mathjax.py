@@ -53,6 +53,7 @@ _DEFAULTS: dict[str, Any] = {
     "every_page": False,
     "extension_options": {},
 }
+_TIMEOUT_SECONDS = 300
 # What lib/filter.js reads of the settings; the rest only index.js does.
 _FILTER_KEYS = ("tags", "single_dollars", "cjk_width", "normal_width", "packages", "extension_options")
 
@@ -85,7 +86,8 @@ def typeset(html: str, settings: Mapping[str, Any]) -> str:
     with _LOCK:
         # The promise settles on the context's own thread, as the next task after this call.
         promise = context.eval("hexoMathjax")(html, options)
-        return str(promise.get())
+        # A post MathJax takes minutes over is as good as lost; the build goes on without it.
+        return str(promise.get(timeout=_TIMEOUT_SECONDS))
 
 
 def stylesheet() -> str:

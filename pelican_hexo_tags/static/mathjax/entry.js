@@ -160,7 +160,11 @@ function filter(config) {
 // filter (its TeX packages loaded once) per configuration, as the package makes one per site.
 const filters = new Map();
 
+// A lone surrogate (half of an emoji MathJax split) cannot cross into Python as UTF-8; Node's
+// writeFile puts U+FFFD in its place, so that is what Hexo's page has.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 globalThis.hexoMathjax = function hexoMathjax(content, configJson) {
   if (!filters.has(configJson)) filters.set(configJson, filter(JSON.parse(configJson)));
-  return filters.get(configJson)(content);
+  return filters.get(configJson)(content).then(html => html.replace(LONE_SURROGATE, '\uFFFD'));
 };
