@@ -96,6 +96,20 @@ def cut_fences(text: str, hexo_version: tuple[int, ...] | None = None) -> tuple[
     return pattern.sub(replace, text), blocks
 
 
+def fences_hexo_takes(text: str, config: Mapping[str, Any]) -> tuple[str, list[CodeBlock]]:
+    """:func:`cut_fences` as the site's Hexo runs ``backtick_code_block``.
+
+    Without a highlighter Hexo's filter takes no fence at all and the Markdown renderer makes
+    them. That is done so for hexo-renderer-markdown-it-plus, whose fence rule is its module's;
+    for the others the cut fences are rendered as their renderer would (:func:`_engine_code_block`).
+    """
+    from .plugins.hexo_renderer_markdown_it_plus import renders as markdown_it_plus_renders
+
+    if not highlight.highlighter_of(config) and markdown_it_plus_renders(config):
+        return text, []
+    return cut_fences(text, getattr(config, "hexo_version", None))
+
+
 def escape_code(text: str) -> str:
     """Escape code text for HTML; braces too, as Hexo does so no tag runs inside."""
     return (

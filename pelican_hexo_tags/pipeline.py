@@ -23,7 +23,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 from pelican.readers import MarkdownReader
 
 from .admonition import commonmark_engine, render_admonitions
-from .codeblocks import CodeBlock, cut_fences, prime_code_blocks, render_code_block
+from .codeblocks import CodeBlock, fences_hexo_takes, prime_code_blocks, render_code_block
 from .config import HexoConfig
 from .engine import MARKED, comments_are_stashed, markdown_engine, refused_urls
 from .extend import RenderData
@@ -415,7 +415,7 @@ def render_markdown(
     site_renderer = env.config.extensions.renderer("md")
     # Hexo's own backtick_code_block is the first before_post_render filter: the site's plugins see the
     # post with its code blocks taken out, as they are here.
-    text, blocks = cut_fences(text, getattr(env.config, "hexo_version", None))
+    text, blocks = fences_hexo_takes(text, env.config)
     if not tag_body:
         text = env.config.extensions.run_filters("before_post_render", text, env)
     registry = env.registry

@@ -9,13 +9,17 @@ markdown-it-toc-and-anchor, uslug 1.0.4) and that fixture's page.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
+
+from conftest import HEXO_SITE_SETTINGS, build_site
 
 from pelican_hexo_tags.config import HexoConfig
 from pelican_hexo_tags.engine import MARKDOWN_IT_PLUS, MARKED, EngineSpec, markdown_engine
 from pelican_hexo_tags.math import SERVER, TEXT, MathRenderer, math_mode, render_katex
 from pelican_hexo_tags.plugins.hexo_renderer_markdown_it_plus import (
     DEFAULT_PLUGINS,
+    PACKAGE,
     enabled_plugin_names,
     options,
     plugins,
@@ -177,3 +181,24 @@ def test_toc(tmp_path: Path) -> None:
         '<ul>\n<li><a href="#b">B</a></li>\n</ul>\n</li>\n</ul>\n</p>\n'
     )
     assert md.render("## A\n") == '<h2 id="a"><a class="markdownIt-Anchor" href="#a"></a> A</h2>\n'
+
+
+def test_without_a_highlighter_every_fence_is_the_renderers(tmp_path: Path) -> None:
+    # Hexo's backtick_code_block returns at once when no highlighter is set: the renderer's own
+    # fence rule highlights each block, with highlight.js's default `hljs-` classes.
+    from htmlcompare import compare
+    from test_plugins import start_tags
+
+    fixture = Path(__file__).parent / "fixtures" / "plugins" / PACKAGE / "no-highlighter"
+    expected = json.loads((fixture / "expected.json").read_text(encoding="utf-8"))
+    shutil.copytree(fixture / "site" / "source" / "_posts", tmp_path / "content" / "_posts")
+    for name in ("_config.yml", "package.json"):
+        shutil.copy(fixture / "site" / name, tmp_path / name)
+    (tmp_path / "pelicanconf.py").write_text(HEXO_SITE_SETTINGS, encoding="utf-8")
+    build = build_site(tmp_path / "pelicanconf.py", tmp_path / "output")
+    for page, hexo_body in expected["pages"].items():
+        ours = next(a for a in build.articles if a.save_as == page).content
+        report = compare(hexo_body, ours)
+        assert report["faithful"], report
+        assert start_tags(ours) == start_tags(hexo_body)
+        assert '<pre class="highlight"><code class="js"><span class="hljs-keyword">var</span>' in ours
