@@ -151,6 +151,18 @@ def test_heading_anchors(tmp_path: Path) -> None:
     )
 
 
+def test_reset_ids_off_still_numbers_each_post_alone(tmp_path: Path) -> None:
+    # lib/renderer.js builds a markdown-it per post and the plugin clears its store when used, so
+    # `resetIds: false` changes nothing: real Hexo 7.3 gave a second post's `## Extra` id="extra".
+    entry = {"plugin": {"name": "markdown-it-toc-and-anchor", "enable": True, "options": {"resetIds": False}}}
+    config = {"markdown_it_plus": {"plugins": [entry]}}
+    md, _spec = markdown_engine(_site(tmp_path, {"hexo-renderer-markdown-it-plus": "^1"}, config))
+    first = md.render("## Extra\n\n## Extra\n", {"hexo_math": MathRenderer(TEXT)})
+    assert 'id="extra"' in first and 'id="extra-2"' in first
+    second = md.render("## Extra\n", {"hexo_math": MathRenderer(TEXT)})
+    assert '<h2 id="extra"><a class="markdownIt-Anchor" href="#extra"></a> Extra</h2>' in second
+
+
 def test_uslug() -> None:
     assert uslug("Hello, World: code() & more!") == "hello-world-code-more"
     assert uslug("中文标题（括号） and Ünïcödé") == "中文标题括号-and-ünïcödé"
