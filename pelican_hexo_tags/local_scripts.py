@@ -12,8 +12,10 @@ the text it asked for is rendered). ``require`` offers ``path``, ``url``'s
 
 * A script that requires anything else is reported (``check``'s profile and a
   build warning naming the file) and never run; so is one that only
-  registers helpers, generators and the like, which Pelican's theme and
-  generators stand in for (without a warning: no post loses anything).
+  registers helpers, generators, injectors or filters at stages no post
+  goes through (``before_generate``, ``template_locals``), which Pelican's
+  theme and generators stand in for (without a warning: no post loses
+  anything).
 * A script that throws while loading is a warning naming the file; a filter
   or tag that throws is a warning naming the file, and the post still renders
   without that one filter's change.
@@ -71,11 +73,14 @@ _REGISTERS = re.compile(
 _REQUIRES = re.compile(r"""\brequire\(\s*['"]([^'"]+)['"]""")
 # What the hexo object in V8 answers for require() (static/local_scripts/hexo.js `__require`).
 OFFERED_MODULES = frozenset({"hexo-util", "path", "node:path", "path/posix", "url", "node:url"})
-# Registrations that change a post; the others are for pages Pelican's theme and generators make.
-_POST_KINDS = frozenset({"tag", "filter"})
+# Registrations that change a post (filters only at a post's stages); the others are for pages
+# Pelican's theme and generators make, or for Hexo's own build steps.
+_POST_KINDS = frozenset({"tag"})
 # Filter types run here; hexo-renderer-marked's marked:* go to the Markdown engine.
 _POST_STAGES = ("before_post_render", "after_post_render", "after_render:html")
 _MARKED_STAGES = ("marked:renderer", "marked:tokenizer")
+# Hexo's own aliases of filter types (lib/extend/filter.ts), as the hexo object in V8 applies them.
+_FILTER_ALIASES = {"pre": "before_post_render", "post": "after_post_render", "after_render": "after_render:html"}
 _HEXO_UTIL = ("escape_html", "unescape_html", "strip_html", "slugize", "escape_diacritic", "escape_regexp")
 # hexo-renderer-marked 7's defaults for config.marked (its index.js), which scripts read as Hexo's config.
 MARKED_DEFAULTS: dict[str, Any] = {
@@ -140,14 +145,21 @@ def script_files(root: str | None, theme: str) -> list[str]:
     return [str(path) for path in script_paths(root, theme)]
 
 
+def _changes_posts(registration: str) -> bool:
+    """Whether a registration (``filter: after_post_render``) is one a post's HTML goes through."""
+    kind, _, name = registration.partition(": ")
+    if kind == "filter":
+        return _FILTER_ALIASES.get(name, name) in (*_POST_STAGES, *_MARKED_STAGES)
+    return kind in _POST_KINDS
+
+
 def _why_not_run(report: Mapping[str, Any]) -> str:
     """Why a script is not run ('' when it is), from what it says it registers and requires."""
     if report.get("error"):
         return f"cannot be read: {report['error']}"
-    registers = list(report["registers"])
-    kinds = {entry.split(":", 1)[0] for entry in registers}
-    if registers and not kinds & _POST_KINDS:
-        return f"registers only {', '.join(registers)}, which Pelican's theme and generators stand in for"
+    registers = list(dict.fromkeys(report["registers"]))
+    if registers and not any(_changes_posts(entry) for entry in registers):
+        return f"registers only {', '.join(registers)}, which changes no post here"
     missing = [name for name in report["requires"] if name not in OFFERED_MODULES]
     if missing:
         return f"requires {', '.join(missing)}, not offered here"
