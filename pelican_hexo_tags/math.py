@@ -346,8 +346,11 @@ def page_assets(page_state: dict[str, Any], settings: Mapping[str, Any], url_for
     out = []
     math = page_state.get("math")
     if math:
-        page_state.setdefault("bundles", set()).add("katex")
-        base = url_for("hexo-tags/katex/")
+        # Markup from an older KaTeX (KATEX_RELEASES) needs that release's stylesheet and fonts:
+        # class names change between releases (0.12's .base is 0.19's .katex-base).
+        folder = _katex_folder(page_state.get("katex_release") if math == SERVER else None)
+        page_state.setdefault("bundles", set()).add(folder)
+        base = url_for(f"hexo-tags/{folder}/")
     if math == SERVER or (math == CLIENT and not settings.get("HEXO_MATH_SCRIPT")):
         out.append(f'<link rel="stylesheet" href="{base}katex.min.css">')
     if math == CLIENT:

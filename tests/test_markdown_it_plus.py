@@ -141,6 +141,20 @@ def test_a_fence_hexo_left_is_highlighted_by_the_renderer(tmp_path: Path) -> Non
     assert '<code class="nolang"><!--hexocode\ufffc6-->\n</code>' in whole
 
 
+def test_a_page_with_katex_0_12_markup_gets_that_releases_stylesheet(tmp_path: Path) -> None:
+    # 0.12's markup is styled by class names (.base, .strut) today's stylesheet renamed.
+    (tmp_path / "content" / "_posts").mkdir(parents=True)
+    (tmp_path / "content" / "_posts" / "m.md").write_text("---\ntitle: M\ndate: 2021-01-01\n---\n$x$\n")
+    (tmp_path / "package.json").write_text(json.dumps({"dependencies": {"hexo-renderer-markdown-it-plus": "^1"}}))
+    (tmp_path / "pelicanconf.py").write_text(HEXO_SITE_SETTINGS, encoding="utf-8")
+    build = build_site(tmp_path / "pelicanconf.py", tmp_path / "output")
+    content = build.articles[0].content
+    assert content.startswith('<link rel="stylesheet" href="/hexo-tags/katex-0.12.0/katex.min.css">')
+    published = tmp_path / "output" / "hexo-tags" / "katex-0.12.0"
+    assert ".katex .base{" in (published / "katex.min.css").read_text(encoding="utf-8")
+    assert (published / "fonts" / "KaTeX_Main-Regular.woff2").is_file()
+
+
 def test_heading_anchors(tmp_path: Path) -> None:
     md, _spec = markdown_engine(_site(tmp_path, {"hexo-renderer-markdown-it-plus": "^1"}))
     html = md.render("# Hello World\n## Hello World\n#### [A link](/x) first\n")
