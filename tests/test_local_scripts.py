@@ -16,6 +16,7 @@ import os
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import HEXO_SITE_SETTINGS, build_site
@@ -148,3 +149,37 @@ def test_editing_a_script_renders_again(tmp_path: Path) -> None:
     build = build_site(settings_file, tmp_path / "output")
     article = next(a for a in build.articles if a.save_as == "2021/01/01/markdown/index.html")
     assert 'class="headerlink" title="Install v1.2 config.yml">#</a>' in article.content
+
+
+# What Node 20 gives for each expression (node -e, path.posix and the global URL).
+NODE_GIVES = [
+    ("join('images', '320', '/2021/pic.png')", "images/320/2021/pic.png"),
+    ("join('/img', '2021/x y.png')", "/img/2021/x y.png"),
+    ("join('a/', '../b', './c/')", "b/c/"),
+    ("join('', '')", "."),
+    ("normalize('/a//b/../c/.')", "/a/c"),
+    ("dirname('/a/b/c.png')", "/a/b"),
+    ("basename('/a/b/c.png', '.png')", "c"),
+    ("extname('x.tar.gz')", ".gz"),
+    ("extname('.hidden')", ""),
+    ("new URL(join('images', '', '/2021/pic.png'), 'http://example.com/').pathname", "/images/2021/pic.png"),
+    ("new URL('images/ä b/%41.png', 'http://example.com/').pathname", "/images/%C3%A4%20b/%41.png"),
+    ("new URL('../x/./y?q=1 2#h', 'http://example.com/a/b/c').href", "http://example.com/a/x/y?q=1%202#h"),
+    ("new URL('//cdn.example.org:443/p', 'https://example.com/').href", "https://cdn.example.org/p"),
+    ("new URL('HTTP://Example.COM:80/a/../b').href", "http://example.com/b"),
+    ("new URL('https://u:p@h.example/x').origin", "https://h.example"),
+]
+
+
+@pytest.fixture(scope="module")
+def shim() -> Any:
+    from pelican_hexo_tags.js_runtime import js_context, read_static
+
+    # One context for all the expressions, held by js_runtime like every other one (never torn down by the GC).
+    return js_context("test-local-scripts-shim", lambda context: context.eval(read_static("local_scripts", "hexo.js")))
+
+
+@pytest.mark.parametrize(("expression", "node"), NODE_GIVES)
+def test_the_path_and_url_a_script_gets_are_nodes(shim: Any, expression: str, node: str) -> None:
+    prelude = "var { join, dirname, basename, extname, normalize } = __require('path').posix;"
+    assert shim.eval(f"(function () {{ {prelude} return String({expression}) }})()") == node
