@@ -70,6 +70,8 @@ _REGISTERS = re.compile(
     r"""\bextend\.(tag|filter|helper|generator|injector|renderer|console|processor|deployer|migrator)"""
     r"""\.register\(\s*['"`]([^'"`]+)""",
 )
+_EXTEND = re.compile(r"\bhexo\.extend\b|\bextend\.\w+\.register\b")
+_EXPORTS = re.compile(r"\bmodule\.exports\b|\bexports\.\w+\s*=")
 _REQUIRES = re.compile(r"""\brequire\(\s*['"]([^'"]+)['"]""")
 # What the hexo object in V8 answers for require() (static/local_scripts/hexo.js `__require`).
 OFFERED_MODULES = frozenset({"hexo-util", "path", "node:path", "path/posix", "url", "node:url"})
@@ -113,6 +115,8 @@ def script_report(path: Path) -> dict[str, Any]:
     return {
         "registers": [f"{kind}: {name}" for kind, name in _REGISTERS.findall(text)],
         "requires": sorted(set(_REQUIRES.findall(text))),
+        # Hexo runs such a file too, but it is there for the scripts that require it.
+        "module": bool(_EXPORTS.search(text)) and not _EXTEND.search(text),
     }
 
 
@@ -160,6 +164,8 @@ def _why_not_run(report: Mapping[str, Any]) -> str:
     registers = list(dict.fromkeys(report["registers"]))
     if registers and not any(_changes_posts(entry) for entry in registers):
         return f"registers only {', '.join(registers)}, which changes no post here"
+    if report.get("module"):
+        return "registers nothing: a module the site's other scripts require"
     missing = [name for name in report["requires"] if name not in OFFERED_MODULES]
     if missing:
         return f"requires {', '.join(missing)}, not offered here"
@@ -255,7 +261,7 @@ class LocalScripts:
     def register(self, hexo: Extensions) -> None:
         """Run the runnable scripts and register what they register into the site's extensions."""
         for status in self.statuses.values():
-            if status.why and status.requires and any(name not in OFFERED_MODULES for name in status.requires):
+            if status.why.startswith("requires "):
                 _warn_once(f"{status.file}: not run, it {status.why}; a post loses what it registers")
         if not self._sources:
             return
