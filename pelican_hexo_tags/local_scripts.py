@@ -5,8 +5,8 @@ registers there works like a plugin's. Here a script that only registers
 tags or filters with plain JavaScript runs in V8 (mini-racer) behind a small
 ``hexo`` (``static/local_scripts/hexo.js``): ``extend.tag.register``,
 ``extend.filter.register``, ``config``, ``theme.config`` and
-``render.renderSync`` for Markdown (rendered here, by replaying the tag once
-the text it asked for is rendered). ``require`` offers ``path``, ``url``'s
+``render.renderSync`` for Markdown (rendered here, by replaying the tag or
+filter once the text it asked for is rendered). ``require`` offers ``path``, ``url``'s
 ``URL`` and the pure parts of ``hexo-util`` (``static/hexo-util``, hexo-util
 4.0.0's own code).
 
@@ -319,7 +319,8 @@ class LocalScripts:
 
     def _filter(self, file: str, index: int) -> Callable[[str, Any], str | None]:
         def run(html: str, post: Any) -> str | None:
-            outcome = self._call("__runFilter", index, html, _post_data(post))
+            data = _post_data(post)
+            outcome = self._replaying(lambda rendered: self._call("__runFilter", index, html, data, rendered), post)
             if "error" in outcome:
                 message = f"{file}: its filter failed: {outcome['error']}; the post is shown without its change"
                 warn = getattr(post, "warn", None)
@@ -336,21 +337,36 @@ class LocalScripts:
         from .registry import TagError
 
         def run(args: list[str], body: str | None, ctx: Any) -> str:
-            rendered: dict[str, str] = {}
             page = _json_safe({**dict(ctx.metadata), "path": ctx.post_path, "source": ctx.source_path})
-            # renderSync cannot call back into Python: the tag runs again once what it asked for is rendered.
-            for _ in range(32):
-                outcome = self._call("__runTag", name, list(args), body, page, rendered)
-                if "render" in outcome:
-                    for text in outcome["render"]:
-                        rendered[text] = ctx.markdown(text)
-                    continue
-                if "error" in outcome:
-                    raise TagError(f"{file}: {outcome['error']}")
-                return str(outcome["html"])
-            raise TagError(f"{file}: asked hexo.render.renderSync for too many texts")
+            outcome = self._replaying(
+                lambda rendered: self._call("__runTag", name, list(args), body, page, rendered),
+                ctx.config,
+                ctx.markdown,
+            )
+            if "error" in outcome:
+                raise TagError(f"{file}: {outcome['error']}")
+            return str(outcome["html"])
 
         return run
+
+    def _replaying(
+        self, call: Callable[[dict[str, str]], Any], post: Any, markdown: Callable[[str], str] | None = None
+    ) -> Any:
+        """``call(rendered)`` until it asks ``hexo.render.renderSync`` for no text not in ``rendered``.
+
+        renderSync cannot call back into Python from V8: the function throws for the text it wants,
+        the text is rendered here (``markdown``, else the site's Markdown engine alone, as renderSync
+        renders it) and the function runs again. It must not mind running twice, as Hexo's tags and
+        filters, called once per post and page, mostly do not.
+        """
+        rendered: dict[str, str] = {}
+        for _ in range(32):
+            outcome = call(rendered)
+            if "render" not in outcome:
+                return outcome
+            for text in outcome["render"]:
+                rendered[text] = markdown(text) if markdown is not None else _markdown_alone(post, text)
+        return {"error": "asked hexo.render.renderSync for too many texts"}
 
     # --- marked -----------------------------------------------------------------------------
 
@@ -359,6 +375,13 @@ class LocalScripts:
         outcome = self._call("__beginRender")
         self._report_render(outcome)
         return MarkedRender(self, int(outcome["id"]), set(outcome["renderer"]), set(outcome["tokenizer"]))
+
+
+def _markdown_alone(post: Any, text: str) -> str:
+    from .engine import markdown_engine
+
+    config = getattr(post, "config", post)
+    return markdown_engine(config)[0].render(text, {})
 
 
 def _post_data(post: Any) -> dict[str, Any]:

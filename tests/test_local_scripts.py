@@ -88,6 +88,18 @@ def test_a_script_needing_node_modules_is_reported_and_not_run(
     assert any("scripts/needs-fs.js: not run, it requires fs" in record.getMessage() for record in caplog.records)
 
 
+def test_a_filter_renders_markdown_through_hexo_render(tmp_path: Path) -> None:
+    scripts = {
+        "scripts/footer.js": (
+            "hexo.extend.filter.register('after_post_render', (data) => {\n"
+            "  data.content += hexo.render.renderSync({ text: `*${data.title}* footer`, engine: 'markdown' })\n"
+            "})\n"
+        ),
+    }
+    build = build_site(_small_site(tmp_path, scripts), tmp_path / "output")
+    assert build.articles[0].content.endswith("<p><em>A</em> footer</p>\n")
+
+
 def test_a_script_that_throws_is_a_warning_naming_it_and_the_post_still_renders(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

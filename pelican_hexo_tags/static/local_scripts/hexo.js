@@ -256,7 +256,7 @@ var hexo = {
     renderSync: function (data) {
       var text = String((data && data.text) || '');
       if (__rendered && Object.prototype.hasOwnProperty.call(__rendered, text)) return __rendered[text];
-      if (!__needRender) throw new Error('hexo.render.renderSync works inside a tag only');
+      if (!__needRender) throw new Error('hexo.render.renderSync works inside a tag or filter only');
       __needRender.push(text);
       throw new __NeedRender();
     }
@@ -332,8 +332,10 @@ function __loadScript(file, source) {
 
 // --- filters of the post stages ---------------------------------------------------------------
 
-function __runFilter(index, value, post) {
+function __runFilter(index, value, post, rendered) {
   var filter = __site.filters[index];
+  __rendered = rendered;
+  __needRender = [];
   try {
     var result;
     if (filter.type === 'after_render:html') {
@@ -346,7 +348,11 @@ function __runFilter(index, value, post) {
     var out = result === undefined || result === null ? data : result;
     return JSON.stringify({ value: typeof out === 'string' ? out : String(out.content) });
   } catch (error) {
+    if (error instanceof __NeedRender) return JSON.stringify({ render: __needRender });
     return JSON.stringify({ error: __errorText(error) });
+  } finally {
+    __rendered = null;
+    __needRender = null;
   }
 }
 
