@@ -454,7 +454,7 @@ def render_markdown(
     token = refused_urls.set(refused)
     try:
         md_env = {**math_env, "resolve_image": env.resolve_image, "tag_source": lambda kind, i: lexed.tags[i].source}
-        md_env["hexo_raw_comments"] = comments_are_stashed(text)
+        md_env["hexo_raw_comments"] = comments_are_stashed(text, env.config.hexo_version)
         data = RenderData(source, None if tag_body else env.source_path, env)
         rendered = site_renderer(data) if site_renderer else None
         html = md.render(source, md_env) if rendered is None else rendered

@@ -228,3 +228,17 @@ def test_without_a_highlighter_every_fence_is_the_renderers(tmp_path: Path) -> N
         assert report["faithful"], report
         assert start_tags(ours) == start_tags(hexo_body)
         assert '<pre class="highlight"><code class="js"><span class="hljs-keyword">var</span>' in ours
+
+
+def test_html_false_escapes_raw_html_and_the_tags_still_render(tmp_path: Path) -> None:
+    # Hexo 7.3 (hexo-oracle): raw HTML and the HTML comment escaped, tags and the code block rendered inside a <p>.
+    fixture = Path(__file__).parent / "fixtures" / "plugins" / PACKAGE / "html-false"
+    expected = json.loads((fixture / "expected.json").read_text(encoding="utf-8"))
+    shutil.copytree(fixture / "site" / "source" / "_posts", tmp_path / "content" / "_posts")
+    for name in ("_config.yml", "package.json"):
+        shutil.copy(fixture / "site" / name, tmp_path / name)
+    (tmp_path / "pelicanconf.py").write_text(HEXO_SITE_SETTINGS, encoding="utf-8")
+    build = build_site(tmp_path / "pelicanconf.py", tmp_path / "output")
+    for page, hexo_body in expected["pages"].items():
+        ours = next(a for a in build.articles if a.save_as == page).content
+        assert ours.strip() == hexo_body.strip()

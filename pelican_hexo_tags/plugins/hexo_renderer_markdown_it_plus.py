@@ -499,14 +499,13 @@ def build_engine(spec: Mapping[str, Any]) -> MarkdownIt:
     """markdown-it as ``lib/renderer.js`` sets it up, with the plugins that have a Python port."""
     import logging
 
-    from ..engine import markdown_it_plugin
+    from ..engine import markdown_it_plugin, placeholders_without_html
 
     render = dict(spec["render"])
     md = MarkdownIt(
         "js-default",
         {
-            # Tags stand in the text as HTML comments, so raw HTML must stay on.
-            "html": True,
+            "html": render["html"],
             "xhtmlOut": render["xhtmlOut"],
             "breaks": render["breaks"],
             "linkify": render["linkify"],
@@ -515,6 +514,8 @@ def build_engine(spec: Mapping[str, Any]) -> MarkdownIt:
             "quotes": render["quotes"],
         },
     )
+    if not render["html"]:
+        md.use(placeholders_without_html)
     md.add_render_rule("fence", _fence(render["pre_class"], render["highlight"], spec["hljs_class_prefix"]))
     for name, given in spec["plugins"]:
         if name in (KATEX, TOC_AND_ANCHOR):
