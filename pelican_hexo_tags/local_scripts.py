@@ -30,7 +30,8 @@ filter once the text it asked for is rendered). ``require`` offers ``path``, ``u
   replace, the Markdown engine calls the script's function with marked 15's
   token, built from markdown-it's (:func:`marked_bridge_plugin`). Bridged:
   the renderer's heading, paragraph, blockquote, link, image, strong, em,
-  del, codespan, hr and br, and the tokenizer's inlineText. A script's
+  del, codespan, code (indented code: Hexo takes fenced code out before
+  marked), hr and br, and the tokenizer's inlineText. A script's
   function calling the method it replaced gets this package's rendering of
   the same token (its arguments changed or not); ``this.parser.parseInline``
   gives the rendered children of the token it is handed. Other methods are
@@ -463,7 +464,8 @@ _SPANS = {
     "em": ("em_open", True),
     "del": ("s_open", True),
 }
-_SINGLES = {"image": "image", "codespan": "code_inline", "hr": "hr", "br": "hardbreak"}
+# `code` only meets indented code: Hexo's backtick_code_block takes fenced code out before marked sees it.
+_SINGLES = {"image": "image", "codespan": "code_inline", "hr": "hr", "br": "hardbreak", "code": "code_block"}
 RENDERER_BRIDGES = frozenset(_SPANS) | frozenset(_SINGLES)
 TOKENIZER_BRIDGES = frozenset({"inlineText"})
 
@@ -502,6 +504,8 @@ def _marked_token(method: str, md: MarkdownIt, tokens: Sequence[Token], idx: int
         title = token.attrGet("title")
         alt = token.content if method == "image" else text
         return {"raw": "", "href": md.normalizeLinkText(href), "title": title or None, "text": alt}
+    if method == "code":
+        return {"raw": token.content, "codeBlockStyle": "indented", "text": token.content.rstrip("\n")}
     if method == "codespan":
         return {"raw": f"{token.markup}{token.content}{token.markup}", "text": token.content}
     return {"raw": token.markup or "", "text": text}

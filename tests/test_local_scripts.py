@@ -1,8 +1,8 @@
 """A Hexo site's own scripts run in V8 behind a small ``hexo`` (local_scripts.py).
 
 ``fixtures/local-scripts/`` is a tiny site whose ``scripts/`` and theme
-``scripts/`` replace marked's image, heading and link renderers and its
-inlineText tokenizer, register an inline and a block tag (the block one
+``scripts/`` replace marked's image, heading, link and (indented) code
+renderers and its inlineText tokenizer, register an inline and a block tag (the block one
 rendering its body through ``hexo.render.renderSync``) and filters at
 ``after_post_render`` and ``after_render:html``; ``expected.json`` is what
 real Hexo (``hexo-oracle --site --public``) made of each post's page.
@@ -136,7 +136,7 @@ def test_check_says_which_scripts_ran(tmp_path: Path, capsys: pytest.CaptureFixt
     )
     main(["check", str(site)])
     out = capsys.readouterr().out
-    assert "local scripts (8, 5 run); a post loses what those not run register:\n" in out
+    assert "local scripts (9, 6 run); a post loses what those not run register:\n" in out
     assert "  scripts/image.js: filter: marked:renderer (requires path); run\n" in out
     assert "  scripts/feed.js: filter: after_post_render (requires fs); not run: requires fs, not offered here\n" in out
     assert "  scripts/og.js: helper: og (requires moment); not run: registers only helper: og" in out
