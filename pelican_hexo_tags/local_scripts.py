@@ -34,8 +34,9 @@ filter once the text it asked for is rendered). ``require`` offers ``path``, ``u
   marked), hr and br, and the tokenizer's inlineText. A script's
   function calling the method it replaced gets this package's rendering of
   the same token (its arguments changed or not); ``this.parser.parseInline``
-  gives the rendered children of the token it is handed. Other methods are
-  reported, and rendered as if not replaced.
+  gives the rendered children of the token it is handed; returning
+  ``false`` gives marked's own rendering, as ``marked.use`` does. Other
+  methods are reported, and rendered as if not replaced.
 
 What is loaded is keyed on the scripts' content and the config, so an edited
 script gives a new engine, a new V8 context and (``script_files``) a new
@@ -412,7 +413,8 @@ class MarkedRender:
             _warn_once(f"local script renderer.{method} failed: {outcome['error']}; rendered as without it")
             return default
         if outcome.get("fallback"):
-            return default
+            # marked.use: `false` is marked's own renderer, not hexo-renderer-marked's (whose method it replaced).
+            return _marked_base(method, token, inline) or default
         return str(outcome["html"])
 
     def inline_texts(self, items: list[tuple[str, bool]]) -> list[str | None]:
@@ -428,6 +430,24 @@ class MarkedRender:
 
 # What loading each script into the context of a key gave (a context is made once per key and process).
 _LOADED: dict[str, dict[str, Any]] = {}
+
+
+def _marked_base(method: str, token: Mapping[str, Any], inline: Mapping[str, str] | None) -> str | None:
+    """marked 15's own renderer, where hexo-renderer-marked's differs (None: the same as ours)."""
+    from .html import encode_url, escape_html
+
+    html = inline["html"] if inline else ""
+    if method == "heading":
+        return f"<h{token['depth']}>{html}</h{token['depth']}>\n"
+    if method == "paragraph":
+        return f"<p>{html}</p>\n"
+    if method == "image":
+        title = f' title="{escape_html(token["title"])}"' if token.get("title") else ""
+        alt = escape_html(inline["text"] if inline else str(token.get("text") or ""))
+        return f'<img src="{encode_url(str(token["href"]))}" alt="{alt}"{title}>'
+    return None
+
+
 # Sites' scripts by key: the engine is shared and keyed on `LocalScripts.key`, so its rules find them here.
 _BY_KEY: dict[str, LocalScripts] = {}
 

@@ -100,6 +100,23 @@ def test_a_filter_renders_markdown_through_hexo_render(tmp_path: Path) -> None:
     assert build.articles[0].content.endswith("<p><em>A</em> footer</p>\n")
 
 
+def test_a_renderer_method_returning_false_gets_markeds_own(tmp_path: Path) -> None:
+    scripts = {
+        "scripts/f.js": (
+            "hexo.extend.filter.register('marked:renderer', (renderer) => {\n"
+            "  renderer.heading = ({ depth }) => depth === 1 ? '<h1>one</h1>' : false\n"
+            "  renderer.image = ({ href }) => href.endsWith('.svg') ? false : '<i>img</i>'\n"
+            "})\n"
+        ),
+    }
+    post = '# A\n\n## B *c*\n\n![An *alt* & b](/a/ä.svg "T")\n'
+    build = build_site(_small_site(tmp_path, scripts, post), tmp_path / "output")
+    # What hexo-oracle --site gave: marked's own heading (no id, no headerlink) and image (alt as text).
+    assert build.articles[0].content == (
+        '<h1>one</h1><h2>B <em>c</em></h2>\n<p><img src="/a/%C3%A4.svg" alt="An alt &amp; b" title="T"></p>\n'
+    )
+
+
 def test_a_script_that_throws_is_a_warning_naming_it_and_the_post_still_renders(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
