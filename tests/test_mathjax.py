@@ -54,6 +54,7 @@ class _Post:
     def __init__(self, metadata: dict) -> None:
         self.metadata = metadata
         self.problems: list[str] = []
+        self.page_state: dict = {}
 
     def warn(self, line: int, message: str, kind: str = "tag") -> None:
         self.problems.append(message)
@@ -76,13 +77,21 @@ def test_only_posts_asking_are_typeset_unless_every_page() -> None:
 
 
 def test_the_stylesheet_comes_with_the_typeset_post() -> None:
+    from pelican_hexo_tags.assets import bundle_files
     from pelican_hexo_tags.extend import Extensions
 
     hexo = Extensions()
     hexo_filter_mathjax.register(hexo, {"mathjax": {"every_page": True}})
-    out = hexo.run_filters("after_post_render", "<p>$x$</p>", _Post({}))
-    assert out.startswith('<style>mjx-container[jax="SVG"] {\n  direction: ltr;\n}')
-    assert out.index("</style>") < out.index("<mjx-container")
+    post = _Post({})
+    hexo.run_filters("after_post_render", "<p>$x$</p>", post)
+    # The page links the package's own style.css, and no script: the page needs none.
+    assert post.page_state["bundles"] == {"hexo-filter-mathjax"}
+    assert bundle_files("hexo-filter-mathjax") == ["style.css"]
+    without = _Post({})
+    hexo = Extensions()
+    hexo_filter_mathjax.register(hexo, {"mathjax": {"every_page": True, "append_css": False}})
+    hexo.run_filters("after_post_render", "<p>$x$</p>", without)
+    assert "bundles" not in without.page_state
 
 
 def test_markdown_leaves_math_to_the_filter_where_the_site_loads_it(tmp_path: Path) -> None:
@@ -101,7 +110,7 @@ def test_the_fixture_post_is_the_page_hexo_wrote(tmp_path: Path) -> None:
     (tmp_path / "pelicanconf.py").write_text(HEXO_SITE_SETTINGS, encoding="utf-8")
     build = build_site(tmp_path / "pelicanconf.py", tmp_path / "output")
     article = next(a for a in build.articles if a.save_as == "2021/01/01/inline/index.html")
-    body = article.content.removeprefix(f"<style>{hexo_filter_mathjax.stylesheet()}</style>")
+    body = article.content
 
     def blocks(html: str) -> str:
         # marked's blank line after a code block is not this package's.
@@ -109,3 +118,4 @@ def test_the_fixture_post_is_the_page_hexo_wrote(tmp_path: Path) -> None:
 
     # `$5 and 6 dollars, and code `$x$`` stays text, the TeX is marked's (`\\(` is `\(`), the SVG MathJax's.
     assert blocks(body) == blocks(expected["2021/01/01/inline/index.html"])
+    assert "hexo-filter-mathjax" in article.hexo_bundles

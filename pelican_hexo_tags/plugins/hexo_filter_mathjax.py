@@ -16,11 +16,11 @@ rewritten too (``&quot;`` in text as ``"``, for one).
 Here the package's own code runs, with MathJax, in an embedded V8
 (``static/mathjax/``, built from ``hexo-filter-mathjax@0.11.1``'s
 dependencies by ``tools/build_mathjax.mjs``): the SVG, ids and equation
-numbers are the ones Hexo wrote. The Markdown renderer before it leaves math
-as text for it (``math.FILTER``). ``append_css``'s ``<style>``, which the
-package puts in each page's ``<head>``, is put before the post's HTML, where
-the page around it takes it in (``tests/fixtures/plugins/hexo-filter-mathjax``,
-from the real package).
+numbers are the ones Hexo wrote. The Markdown renderer before it reads no
+math (``math.FILTER``), as the site's renderer read none. ``append_css``'s
+stylesheet, which the package puts in each page's ``<head>`` as a
+``<style>``, is linked there from ``static/hexo-filter-mathjax/``
+(``tests/fixtures/plugins/hexo-filter-mathjax``, from the real package).
 """
 
 from __future__ import annotations
@@ -38,8 +38,7 @@ PACKAGE = "hexo-filter-mathjax"
 STATUS = "partly"
 LOSES = (
     "with hexo-renderer-marked, the `<br>` marked wrote with no line break after it (a display formula's "
-    "`data-latex` has a blank line more); the `append_css` `<style>` is at the top of the post, "
-    "not in the page's `<head>`"
+    "`data-latex` has a blank line more); `append_css` is a `<link>` to the package's style.css, not a `<style>`"
 )
 
 logger = logging.getLogger(__name__)
@@ -54,6 +53,8 @@ _DEFAULTS: dict[str, Any] = {
     "extension_options": {},
 }
 _TIMEOUT_SECONDS = 300
+# static/hexo-filter-mathjax/: the package's style.css alone (static/mathjax/ holds the bundle).
+CSS_BUNDLE = "hexo-filter-mathjax"
 # What lib/filter.js reads of the settings; the rest only index.js does.
 _FILTER_KEYS = ("tags", "single_dollars", "cjk_width", "normal_width", "packages", "extension_options")
 
@@ -90,14 +91,8 @@ def typeset(html: str, settings: Mapping[str, Any]) -> str:
         return str(promise.get(timeout=_TIMEOUT_SECONDS))
 
 
-def stylesheet() -> str:
-    """The package's ``style.css``, as ``append_css`` writes it."""
-    return read_static("mathjax", "style.css")
-
-
 def register(hexo: Extensions, config: Mapping[str, Any]) -> None:
     settings = settings_of(config)
-    style = f"<style>{stylesheet()}</style>" if settings.get("append_css") else ""
 
     def mathjax(html: str, post: Any) -> str | None:
         if not js_truthy(post.metadata.get("mathjax")) and not settings.get("every_page"):
@@ -107,6 +102,9 @@ def register(hexo: Extensions, config: Mapping[str, Any]) -> None:
         except Exception as error:  # noqa: BLE001 - Hexo stops the build; here the post keeps its TeX
             post.warn(1, f"hexo-filter-mathjax: MathJax failed: {str(error)[:500]}", "plugin-error")
             return None
-        return style + typeset_html
+        if settings.get("append_css"):
+            # The package's style.css, in the <head> of each page showing the post.
+            post.page_state.setdefault("bundles", set()).add(CSS_BUNDLE)
+        return typeset_html
 
     hexo.register_filter("after_post_render", mathjax, 5)
