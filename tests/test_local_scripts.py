@@ -22,7 +22,7 @@ import pytest
 from conftest import HEXO_SITE_SETTINGS, build_site
 from test_plugins import start_tags
 
-from pelican_hexo_tags.cli import main
+from pelican_hexo_tags.cli import import_site, main
 from pelican_hexo_tags.config import hexo_config_from_settings
 from pelican_hexo_tags.content_cache import settings_fingerprint
 from pelican_hexo_tags.local_scripts import LocalScripts
@@ -212,3 +212,10 @@ def shim() -> Any:
 def test_the_path_and_url_a_script_gets_are_nodes(shim: Any, expression: str, node: str) -> None:
     prelude = "var { join, dirname, basename, extname, normalize } = __require('path').posix;"
     assert shim.eval(f"(function () {{ {prelude} return String({expression}) }})()") == node
+
+
+def test_import_copies_the_scripts_a_build_runs(tmp_path: Path) -> None:
+    report = import_site(FIXTURE / "site", tmp_path / "pelican")
+    assert "copied 7 local scripts (scripts/, themes/plain/scripts/)" in report
+    assert (tmp_path / "pelican" / "scripts" / "image.js").is_file()
+    assert (tmp_path / "pelican" / "themes" / "plain" / "scripts" / "heading.js").is_file()
