@@ -21,6 +21,11 @@ math (``math.FILTER``), as the site's renderer read none. ``append_css``'s
 stylesheet, which the package puts in each page's ``<head>`` as a
 ``<style>``, is linked there from ``static/hexo-filter-mathjax/``
 (``tests/fixtures/plugins/hexo-filter-mathjax``, from the real package).
+
+Hexo typesets posts concurrently, and MathJax's autoload is global: a post
+using ``\\color`` while another was autoloading it got "Undefined control
+sequence" there. Here posts are typeset one at a time, as in one Node run
+of the filter over each post in turn.
 """
 
 from __future__ import annotations
