@@ -23,20 +23,30 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
 
-def read_blog(blog: Path) -> dict[str, tuple[str, dict]]:
+def read_blog(blog: Path, page_filters: bool = False) -> dict[str, tuple[str, dict]]:
     """Each post's body and metadata, from a real Pelican build of the imported blog.
 
     A build, not the reader alone, because ``post_link`` resolves only once
-    every post is read.
+    every post is read. The oracle's ``content`` is ``post.content``, which
+    Hexo's ``after_render:html`` filters (a theme's copy button, external
+    links) only change later, on the whole page; here they change the body, so
+    unless ``page_filters`` the body is taken at the oracle's stage, before them.
     """
     import contextlib
     import io
     import tempfile
+    from unittest import mock
 
     from pelican import Pelican, signals
     from pelican.settings import read_settings
 
     from pelican_hexo_tags.cli import import_site
+    from pelican_hexo_tags.extend import Extensions
+
+    run_filters = Extensions.run_filters
+
+    def at_the_oracles_stage(self: Extensions, stage: str, html: str, post: object) -> str:
+        return html if stage == "after_render:html" else run_filters(self, stage, html, post)
 
     articles: dict[str, object] = {}
 
@@ -50,8 +60,10 @@ def read_blog(blog: Path) -> dict[str, tuple[str, dict]]:
                         articles["_posts/" + "/".join(parts[len(parts) - parts[::-1].index("_posts") :])] = article
 
     signals.all_generators_finalized.connect(collect)
+    oracle_stage = mock.patch.object(Extensions, "run_filters", at_the_oracles_stage)
+    stage = contextlib.nullcontext() if page_filters else oracle_stage
     try:
-        with tempfile.TemporaryDirectory() as scratch, contextlib.redirect_stdout(io.StringIO()):
+        with tempfile.TemporaryDirectory() as scratch, contextlib.redirect_stdout(io.StringIO()), stage:
             site = Path(scratch) / "site"
             import_site(blog, site)
             Pelican(read_settings(str(site / "pelicanconf.py"))).run()
@@ -104,6 +116,11 @@ def main() -> int:
         action="store_true",
         help="hold the bodies against Hexo 8 + marked (hexo-oracle.json), not the blog's own Hexo and plugins",
     )
+    parser.add_argument(
+        "--page-filters",
+        action="store_true",
+        help="keep what after_render:html filters add to the body (Hexo adds it to the page, after the oracle's)",
+    )
     args = parser.parse_args()
     reference = "hexo-oracle.json" if args.default_hexo else "hexo-oracle-site.json"
     corpus = SHARED / "corpus"
@@ -119,7 +136,7 @@ def main() -> int:
     for name in names:
         blog = corpus / name
         oracle = json.loads((blog / reference).read_text(encoding="utf-8"))
-        results = read_blog(blog)
+        results = read_blog(blog, args.page_filters)
         problems: Counter[str] = Counter()
         url_ok = url_total = faithful = compared = 0
         scored = []

@@ -311,8 +311,9 @@ _MATH_RULES |= {"math_block_bracket"}
 
 def _unless_filtered(rule: Callable[..., bool]) -> Callable[..., bool]:
     def parse(state: Any, *args: Any) -> bool:
-        # A math filter reads the HTML after Markdown; the Markdown renderer before it knew no math.
-        if _renderer(state.env).mode == FILTER:
+        # A math filter reads the HTML after Markdown, and a site with no math set-up has none:
+        # either way the Markdown renderer knew no math, and `$PATH … $PATH` is plain text.
+        if _renderer(state.env).mode in (FILTER, TEXT):
             return False
         return rule(state, *args)
 

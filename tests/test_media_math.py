@@ -366,3 +366,13 @@ def test_mermaid_url_setting_and_opt_out():
     out, _ = render("```mermaid\ngraph TD\n```\n", settings={"HEXO_MERMAID": False})
     assert "mermaid.min.js" not in out.content
     assert 'class="mermaid"' not in out.content
+
+
+def test_a_site_without_math_reads_dollars_as_text_and_code_spans_win():
+    # curbengh (marked, no math anywhere): Hexo's marked read `$PATH … $PATH` as text.
+    out, _env = render('Add `./bin` to $PATH, or run `export PATH="$PATH:x"` and $PATH_2 stays.\n')
+    assert math_mode(HexoConfig({}), {}, {}) == TEXT
+    assert out.content == (
+        "<p>Add <code>./bin</code> to $PATH, or run <code>export PATH=&quot;$PATH:x&quot;</code>"
+        " and $PATH_2 stays.</p>\n"
+    )
