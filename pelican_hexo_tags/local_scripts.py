@@ -48,6 +48,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -76,7 +77,7 @@ _EXTEND = re.compile(r"\bhexo\.extend\b|\bextend\.\w+\.register\b")
 _EXPORTS = re.compile(r"\bmodule\.exports\b|\bexports\.\w+\s*=")
 _REQUIRES = re.compile(r"""\brequire\(\s*['"]([^'"]+)['"]""")
 # What the hexo object in V8 answers for require() (static/local_scripts/hexo.js `__require`).
-OFFERED_MODULES = frozenset({"hexo-util", "path", "node:path", "path/posix", "url", "node:url"})
+OFFERED_MODULES = frozenset({"hexo-util", "path", "node:path", "path/posix", "url", "node:url", "lodash"})
 # Registrations that change a post (filters only at a post's stages); the others are for pages
 # Pelican's theme and generators make, or for Hexo's own build steps.
 _POST_KINDS = frozenset({"tag"})
@@ -250,13 +251,18 @@ class LocalScripts:
         context.eval(read_static("local_scripts", "hexo.js"))
         for name in _HEXO_UTIL:
             context.call("__defineModule", f"hexo-util/{name}", read_static("hexo-util", f"{name}.js"))
+        context.call("__defineModule", "lodash", read_static("lodash", "lodash.min.js"))
         context.call("__configure", self._site_json)
         loaded = _LOADED.setdefault(self.key, {})
         for name, text in self._sources:
             loaded[name] = json.loads(context.call("__loadScript", name, text))
 
     def _call(self, function: str, *args: Any) -> Any:
-        return json.loads(js_call(self._context_name, self._load, function, *args))
+        outcome = json.loads(js_call(self._context_name, self._load, function, *args))
+        if isinstance(outcome, dict) and "pending" in outcome:
+            # An async filter or tag: its promise jobs ran when the call returned (hexo.js `__later`).
+            outcome = json.loads(js_call(self._context_name, self._load, "__settle", outcome["pending"]))
+        return outcome
 
     # --- registering -----------------------------------------------------------------------
 
@@ -287,9 +293,6 @@ class LocalScripts:
                     skipped.append(f"filter: {stage}")
             for registered in outcome["tags"]:
                 status.loaded.append(f"tag: {registered['name']}")
-                if registered["async"]:
-                    skipped.append(f"tag: {registered['name']} (async)")
-                    continue
                 hexo.register_tag(registered["name"], self._tag(name, registered["name"]), registered["ends"])
             if skipped:
                 status.why = f"not used here: {', '.join(skipped)}"
@@ -386,12 +389,23 @@ def _markdown_alone(post: Any, text: str) -> str:
     return markdown_engine(config)[0].render(text, {})
 
 
+def _hexo_source_path(post: Any) -> str:
+    """Hexo's ``post.source``: the file's path under ``source/`` (``_posts/oi/x.md``), with ``/``."""
+    source = str(getattr(post, "source_path", ""))
+    root = post._source_root() if hasattr(post, "_source_root") else None
+    if root and source:
+        relative = os.path.relpath(os.path.abspath(source), root)
+        if not relative.startswith(".."):
+            return relative.replace(os.sep, "/")
+    return source
+
+
 def _post_data(post: Any) -> dict[str, Any]:
     """The post as a Hexo filter's ``data`` sees it (its front matter, path and source)."""
     metadata = getattr(post, "metadata", None) or {}
     data = {key: value for key, value in dict(metadata).items() if not str(key).startswith("hexo_")}
     data["path"] = getattr(post, "post_path", "")
-    data["source"] = getattr(post, "source_path", "")
+    data["source"] = _hexo_source_path(post)
     return _json_safe(data)
 
 

@@ -219,3 +219,31 @@ def test_import_copies_the_scripts_a_build_runs(tmp_path: Path) -> None:
     assert "copied 7 local scripts (scripts/, themes/plain/scripts/)" in report
     assert (tmp_path / "pelican" / "scripts" / "image.js").is_file()
     assert (tmp_path / "pelican" / "themes" / "plain" / "scripts" / "heading.js").is_file()
+
+
+def test_an_async_filter_that_awaits_only_promises_runs(tmp_path: Path) -> None:
+    # Duanyll's scripts/post-filter.js: async, with path and lodash, reading data.source as Hexo gives it.
+    scripts = {
+        "scripts/links.js": (
+            "const path = require('path');\nconst _ = require('lodash');\n"
+            "hexo.extend.filter.register('before_post_render', async (data) => {\n"
+            "  await Promise.resolve();\n"
+            "  data.content += `\\n\\n${path.dirname(data.source)} ${_.trimStart('007', '0')}`;\n"
+            "  return data;\n"
+            "});\n"
+        ),
+        "scripts/waits.js": (
+            "hexo.extend.filter.register('after_post_render', async (data) => {\n"
+            "  await new Promise((resolve) => setTimeout(resolve, 10));\n"
+            "  data.content += 'never';\n"
+            "});\n"
+        ),
+    }
+    build = build_site(_small_site(tmp_path, scripts), tmp_path / "output")
+    (article,) = build.articles
+    assert article.content == "<p>Some <em>text</em>.</p>\n<p>_posts 7</p>\n"
+    problems = [message for _line, message, kind in article.metadata["hexo_problems"] if kind == "plugin-error"]
+    assert problems == [
+        "scripts/waits.js: its filter failed: an async filter that waits on a timer or I/O is not run here;"
+        " the post is shown without its change"
+    ]

@@ -225,6 +225,8 @@ function __require(name) {
   if (name === 'path' || name === 'node:path') return __path;
   if (name === 'path/posix') return __path;
   if (name === 'url' || name === 'node:url') return __offered('url', { URL: URL });
+  // lodash itself (static/lodash), evaluated on the first require: pure JavaScript, nothing to shim.
+  if (name === 'lodash') return __requireModule('lodash');
   throw new Error('requires ' + name + ', a Node module not offered here');
 }
 
@@ -330,6 +332,35 @@ function __loadScript(file, source) {
   return JSON.stringify({ filters: filters, tags: tags, ignored: loaded.ignored });
 }
 
+// --- async functions --------------------------------------------------------------------------
+// An async filter or tag returns a promise. V8 runs the promise jobs once the call from Python
+// returns, so one that awaits only other promises has settled by the next call (__settle); one
+// that waits on a timer or I/O never does here, and is reported.
+
+var __promises = {};
+var __promiseSeq = 0;
+
+function __later(promise, finish, kind) {
+  var slot = { done: false, needRender: __needRender, kind: kind };
+  promise.then(
+    function (value) { slot.done = true; slot.value = finish(value); },
+    function (error) { slot.done = true; slot.error = error; }
+  );
+  __promises[++__promiseSeq] = slot;
+  return JSON.stringify({ pending: __promiseSeq });
+}
+
+function __settle(id) {
+  var slot = __promises[id];
+  delete __promises[id];
+  if (!slot.done) {
+    return JSON.stringify({ error: 'an async ' + slot.kind + ' that waits on a timer or I/O is not run here' });
+  }
+  if (slot.error instanceof __NeedRender) return JSON.stringify({ render: slot.needRender });
+  if (slot.error !== undefined) return JSON.stringify({ error: __errorText(slot.error) });
+  return JSON.stringify(slot.value);
+}
+
 // --- filters of the post stages ---------------------------------------------------------------
 
 function __runFilter(index, value, post, rendered) {
@@ -344,9 +375,12 @@ function __runFilter(index, value, post, rendered) {
     }
     var data = Object.assign({}, post, { content: value });
     result = filter.fn.call(hexo, data);
-    if (result && typeof result.then === 'function') throw new Error('an async filter is not run here');
-    var out = result === undefined || result === null ? data : result;
-    return JSON.stringify({ value: typeof out === 'string' ? out : String(out.content) });
+    var filtered = function (result) {
+      var out = result === undefined || result === null ? data : result;
+      return { value: typeof out === 'string' ? out : String(out.content) };
+    };
+    if (result && typeof result.then === 'function') return __later(result, filtered, 'filter');
+    return JSON.stringify(filtered(result));
   } catch (error) {
     if (error instanceof __NeedRender) return JSON.stringify({ render: __needRender });
     return JSON.stringify({ error: __errorText(error) });
@@ -364,8 +398,11 @@ function __runTag(name, args, content, page, rendered) {
   __needRender = [];
   try {
     var html = tag.fn.call(page, args, content === null ? undefined : content);
-    if (html && typeof html.then === 'function') throw new Error('an async tag is not run here');
-    return JSON.stringify({ html: html === undefined || html === null ? '' : String(html) });
+    var rendered = function (html) {
+      return { html: html === undefined || html === null ? '' : String(html) };
+    };
+    if (html && typeof html.then === 'function') return __later(html, rendered, 'tag');
+    return JSON.stringify(rendered(html));
   } catch (error) {
     if (error instanceof __NeedRender) return JSON.stringify({ render: __needRender });
     return JSON.stringify({ error: __errorText(error) });
