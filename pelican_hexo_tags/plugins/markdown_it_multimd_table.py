@@ -81,7 +81,7 @@ def _table_rule(options: Mapping[str, Any]) -> Callable[[StateBlock, int, int, b
             if char == "\\":
                 escape = True
             elif char == "`":
-                jump = state.skipChars(pos, 0x60) - 1
+                jump = state.skipCharsStr(pos, "`") - 1
                 # \` closes a code span but does not open one; `\` is a correct code span.
                 if jump > pos:
                     if not code:
