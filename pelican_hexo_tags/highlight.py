@@ -33,7 +33,6 @@ from pygments.util import ClassNotFound
 from .assets import STATIC_ROOT
 from .js_runtime import js_call, read_static
 from .lexer import strip_indent
-from .readahead import highlighted_ahead
 
 # Pygments token type → highlight.js class. The most specific type listed wins;
 # a type not covered by any entry (punctuation, operators, plain names) is left bare.
@@ -393,10 +392,14 @@ def hljs_highlight(code: str, lang: str, class_prefix: str = "hljs-") -> str | N
     return _prefix([value], class_prefix)[0]
 
 
+def remember_highlighted(results: Iterable[tuple[EngineKey, tuple[str, str]]]) -> None:
+    """Take in blocks highlight.js ran on elsewhere (the read-ahead helper), as ``(key, (language, value))``."""
+    for key, (language, value) in results:
+        _remember(key, language, value)
+
+
 def prime_highlight_engine(keys: Iterable[EngineKey]) -> None:
     """Highlight many blocks in one call into the engine, for ``_hljs_engine_lines`` to find."""
-    for key, (language, value) in highlighted_ahead():
-        _remember(key, language, value)
     wanted = [key for key in dict.fromkeys(keys) if key not in _ENGINE_CACHE]
     if len(wanted) < 2:
         return

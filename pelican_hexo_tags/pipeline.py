@@ -27,13 +27,14 @@ from .codeblocks import CodeBlock, fences_hexo_takes, prime_code_blocks, render_
 from .config import HexoConfig
 from .engine import MARKED, comments_are_stashed, markdown_engine, refused_urls
 from .extend import RenderData
-from .highlight import highlighter_of
+from .highlight import highlighter_of, remember_highlighted
 from .html import escape_html, refuse_unsafe_urls
 from .lexer import PLACEHOLDER_MARK, PLACEHOLDER_RE, LexResult, TagCall, lex
 from .math import MathRenderer, katex_macros, math_mode, mermaid_block, page_assets
 from .metadata import URL_SAFE
 from .nunjucks import NUNJUCKS_VARIABLES, NunjucksError, evaluate, to_string
 from .paths import contained_path
+from .readahead import highlighted_ahead
 from .registry import TagContext, TagError, TagRegistry
 
 logger = logging.getLogger(__name__)
@@ -495,6 +496,8 @@ def _restore_code(
 ) -> str:
     if not blocks:
         return html
+    # What the read-ahead helper highlighted meanwhile goes in first, so V8 here skips those blocks.
+    remember_highlighted(highlighted_ahead())
     prime_code_blocks(blocks, config)
 
     def fill(match: re.Match[str]) -> str:

@@ -5,8 +5,8 @@ highlight.js is most of a cold build's reading time on a code-heavy blog
 Hexo). Pelican reads posts one by one on one core; a helper process, with its
 own V8, goes through the same posts in the same order and highlights their
 fenced blocks, and the reader finds the results waiting
-(``highlight.prime_highlight_engine`` takes them in before it asks V8
-itself). A block the helper has not reached yet is highlighted by the
+(the pipeline hands them to ``highlight.remember_highlighted`` before
+V8 is asked). A block the helper has not reached yet is highlighted by the
 reader, as without it, so the pages are the same either way.
 
 The helper is ``python -m pelican_hexo_tags.readahead`` talking JSON lines
