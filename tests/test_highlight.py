@@ -214,7 +214,7 @@ def test_prism_matches_hexo_util_byte_for_byte(case: dict) -> None:
     [("hexo_util_2.6_prismjs_1.28.json", "2.6.0", "1.28.0"), ("hexo_util_2.7_prismjs_1.27.json", "2.7.0", "1.27.0")],
 )
 def test_prism_is_the_release_the_sites_lockfile_installed(
-    tmp_path: Path, fixture: str, hexo_util: str, prismjs: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fixture: str, hexo_util: str, prismjs: str
 ) -> None:
     (tmp_path / "package.json").write_text('{"dependencies": {"hexo": "^6.2.0"}}', encoding="utf-8")
     lock = {
@@ -224,7 +224,15 @@ def test_prism_is_the_release_the_sites_lockfile_installed(
     (tmp_path / "package-lock.json").write_text(json.dumps(lock), encoding="utf-8")
     cases = json.loads((PRISM_FIXTURE.parent / fixture).read_text(encoding="utf-8"))["cases"]
     # One test, the cases in the fixture's order: before hexo-util 2.7 whether ``yml`` is highlighted
-    # depends on whether an earlier block loaded yaml, in Hexo as here.
+    # depends on whether an earlier block loaded yaml, in Hexo as here. So it starts as a fresh Hexo
+    # process does: no Prism loaded yet, nothing remembered from blocks other tests highlighted.
+    from pelican_hexo_tags import js_runtime
+
+    flavour = highlight_module.prism_flavour(HexoConfig({"syntax_highlighter": "prismjs"}, source_root=str(tmp_path)))
+    monkeypatch.setattr(highlight_module, "_PRISM_CACHE", {})
+    stale = js_runtime._CONTEXTS.pop(flavour.engine, None)
+    if stale is not None:
+        stale.close()
     wrong = [n for n, case in enumerate(cases) if prism_block(case["code"], case["options"], tmp_path) != case["html"]]
     assert wrong == []
     differs_from_latest = [
