@@ -38,6 +38,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from .config import theme_settings
 from .html import escape_attribute
 from .js_runtime import js_call, read_static
+from .page_state import PageState
 
 logger = logging.getLogger(__name__)
 
@@ -210,18 +211,18 @@ def render_katex(
 class MathRenderer:
     """Turns one math token into HTML for a page, and notes that the page has math."""
 
-    def __init__(self, mode: str, macros: Mapping[str, str] | None = None, page_state: dict | None = None) -> None:
+    def __init__(self, mode: str, macros: Mapping[str, str] | None = None, page_state: PageState | None = None) -> None:
         self.mode = mode
         self.macros = dict(macros or {})
-        self.page_state = page_state if page_state is not None else {}
+        self.page_state = page_state if page_state is not None else PageState()
 
     def render(self, tex: str, display: bool, block: bool, source: str, environment: bool = False) -> str:
         if self.mode == SERVER:
-            self.page_state["math"] = SERVER
+            self.page_state.math = SERVER
             html = render_katex(tex, display, self.macros)
             return f'<p class="katex-block">{html}</p>\n' if block else html
         if self.mode == CLIENT:
-            self.page_state["math"] = CLIENT
+            self.page_state.math = CLIENT
             delimited = f"\\[{tex}\\]" if display else f"\\({tex}\\)"
             text = tex if environment else delimited
             kind = "display" if display else "inline"
@@ -320,9 +321,9 @@ def _unless_filtered(rule: Callable[..., bool]) -> Callable[..., bool]:
     return parse
 
 
-def mermaid_block(code: str, page_state: dict[str, Any]) -> str:
+def mermaid_block(code: str, page_state: PageState) -> str:
     """A diagram as mermaid.js finds it (``<pre class="mermaid">``); the page then loads mermaid."""
-    page_state["mermaid"] = True
+    page_state.mermaid = True
     return f'<pre class="mermaid">{escapeHtml(code)}</pre>'
 
 
@@ -337,7 +338,7 @@ _AUTO_RENDER_OPTIONS = (
 )
 
 
-def page_assets(page_state: dict[str, Any], settings: Mapping[str, Any], url_for: Callable[[str], str]) -> str:
+def page_assets(page_state: PageState, settings: Mapping[str, Any], url_for: Callable[[str], str]) -> str:
     """The ``<link>``/``<script>`` a page's math and diagrams need, or ``""``.
 
     Server math needs KaTeX's stylesheet; client math the typesetting script
@@ -345,12 +346,12 @@ def page_assets(page_state: dict[str, Any], settings: Mapping[str, Any], url_for
     mermaid.js from ``HEXO_MERMAID_URL``.
     """
     out = []
-    math = page_state.get("math")
+    math = page_state.math
     if math:
         # Markup from an older KaTeX (KATEX_RELEASES) needs that release's stylesheet and fonts:
         # class names change between releases (0.12's .base is 0.19's .katex-base).
-        folder = _katex_folder(page_state.get("katex_release") if math == SERVER else None)
-        page_state.setdefault("bundles", set()).add(folder)
+        folder = _katex_folder(page_state.katex_release if math == SERVER else None)
+        page_state.bundles.add(folder)
         base = url_for(f"hexo-tags/{folder}/")
     if math == SERVER or (math == CLIENT and not settings.get("HEXO_MATH_SCRIPT")):
         out.append(f'<link rel="stylesheet" href="{base}katex.min.css">')
@@ -364,7 +365,7 @@ def page_assets(page_state: dict[str, Any], settings: Mapping[str, Any], url_for
                 f'<script defer src="{base}contrib/auto-render.min.js" '
                 f'onload="renderMathInElement(document.body,{_AUTO_RENDER_OPTIONS})"></script>'
             )
-    if page_state.get("mermaid"):
+    if page_state.mermaid:
         url = settings.get("HEXO_MERMAID_URL") or DEFAULT_MERMAID_URL
         out.append(
             f'<script defer src="{escape_attribute(str(url))}" '

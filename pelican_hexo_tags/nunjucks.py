@@ -32,10 +32,6 @@ _COMPARE = {"==", "===", "!=", "!==", "<", ">", "<=", ">="}
 _CONSTANTS = {"true": True, "True": True, "false": False, "False": False, "none": None, "None": None, "null": None}
 
 
-# The page_state key holding a page's ``{% set %}`` variables.
-NUNJUCKS_VARIABLES = "nunjucks_variables"
-
-
 class NunjucksError(ValueError):
     """An expression this subset cannot evaluate."""
 

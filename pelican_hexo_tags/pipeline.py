@@ -32,7 +32,8 @@ from .html import escape_html, refuse_unsafe_urls
 from .lexer import PLACEHOLDER_MARK, PLACEHOLDER_RE, LexResult, TagCall, lex
 from .math import MathRenderer, katex_macros, math_mode, mermaid_block, page_assets
 from .metadata import URL_SAFE
-from .nunjucks import NUNJUCKS_VARIABLES, NunjucksError, evaluate, to_string
+from .nunjucks import NunjucksError, evaluate, to_string
+from .page_state import PageState
 from .paths import contained_path
 from .readahead import highlighted_ahead
 from .registry import TagContext, TagError, TagRegistry
@@ -71,7 +72,7 @@ class PostEnvironment:
     asset_prefix: str | None = None
     dialect: str | None = None
     problems: list[Problem] = field(default_factory=list)
-    page_state: dict[str, Any] = field(default_factory=dict)
+    page_state: PageState = field(default_factory=PageState)
     missing_assets: list[str] = field(default_factory=list)
 
     def warn(self, line: int, message: str, kind: str = "tag") -> None:
@@ -86,9 +87,9 @@ class PostEnvironment:
         name, _, rest = unquote(src.split("?")[0]).partition("/")
         if not rest or name in ("", ".", "..") or not self.asset_dir:
             return False
-        posts = self.page_state.get("posts_beside")
+        posts = self.page_state.posts_beside
         if posts is None:
-            posts = self.page_state["posts_beside"] = _posts_beside(self.asset_dir)
+            posts = self.page_state.posts_beside = _posts_beside(self.asset_dir)
         if name not in posts:
             return False
         found = contained_path(os.path.dirname(self.asset_dir), f"{name}/{rest}")
@@ -97,7 +98,7 @@ class PostEnvironment:
     def _is_file(self, path: str) -> bool:
         """Whether ``path`` is a file, remembered: the content cache reads the post again when that changes."""
         exists = os.path.isfile(path)
-        self.page_state.setdefault("looked_up", {})[path] = exists
+        self.page_state.looked_up[path] = exists
         return exists
 
     def _source_root(self) -> str | None:
@@ -281,8 +282,8 @@ def nunjucks_disabled(env: PostEnvironment) -> bool:
 def _render_variable(tag: TagCall, env: PostEnvironment) -> str:
     if not env.settings.get("HEXO_NUNJUCKS_VARIABLES", True):
         # The site turned evaluation off: the post's words stay as written.
-        if not env.page_state.get("variables_reported"):
-            env.page_state["variables_reported"] = True
+        if not env.page_state.variables_reported:
+            env.page_state.variables_reported = True
             env.warn(
                 tag.line,
                 f"{tag.source!r} is shown as written; Hexo would evaluate it "
@@ -290,7 +291,7 @@ def _render_variable(tag: TagCall, env: PostEnvironment) -> str:
             )
         return escape_html(tag.source)
     expression = tag.args[0] if tag.args else ""
-    variables = env.page_state.get(NUNJUCKS_VARIABLES) or {}
+    variables = env.page_state.variables
 
     def lookup(name: str) -> Any:
         # {% set %} variables first, then the post's front matter, as Nunjucks' frames.
@@ -377,11 +378,11 @@ def _render_tag(tag: TagCall, env: PostEnvironment, render_body: Callable[[str, 
 
 def _math_renderer(env: PostEnvironment) -> MathRenderer:
     """One per page, made on first use: the page's math mode does not change mid-page."""
-    renderer = env.page_state.get("math_renderer")
+    renderer = env.page_state.math_renderer
     if renderer is None:
         mode = math_mode(env.config, env.metadata, env.settings)
         renderer = MathRenderer(mode, katex_macros(env.config, env.settings), env.page_state)
-        env.page_state["math_renderer"] = renderer
+        env.page_state.math_renderer = renderer
     return renderer
 
 
@@ -462,7 +463,7 @@ def render_markdown(
     finally:
         refused_urls.reset(token)
     if not tag_body and "heading_ids" in md_env:
-        env.page_state.setdefault("heading_ids", []).extend(md_env["heading_ids"].given)
+        env.page_state.heading_ids.extend(md_env["heading_ids"].given)
     for url in dict.fromkeys(refused):
         at = text.find(url)
         env.warn(line_of(at) if at >= 0 else first_line, f"refused the link {url!r} (its scheme can run script)")
@@ -508,7 +509,7 @@ def _restore_code(
             return mermaid_block(block.code, env.page_state)
         if env is not None and highlighter_of(config):
             # Themes that style code themselves can ignore it; the others link the bundle.
-            env.page_state.setdefault("bundles", set()).add("highlight")
+            env.page_state.bundles.add("highlight")
         return render_code_block(block, config)
 
     return PLACEHOLDER_RE.sub(fill, html)

@@ -237,17 +237,17 @@ class HexoReader(MarkdownReader):
         # Lines inside tag bodies are estimates; a warning must still point into the file.
         last_line = text.count("\n") + 1
         metadata["hexo_problems"] = [(min(max(line, 1), last_line), message, kind) for line, message, kind in problems]
-        if env.page_state.get("bundles"):
-            metadata["hexo_bundles"] = sorted(env.page_state["bundles"])
-        if env.page_state.get("heading_ids"):
+        if env.page_state.bundles:
+            metadata["hexo_bundles"] = sorted(env.page_state.bundles)
+        if env.page_state.heading_ids:
             # (slug, id) of each heading: some renderers number ids across posts (links.py).
-            metadata["hexo_heading_ids"] = [list(pair) for pair in env.page_state["heading_ids"]]
-        if env.page_state.get("looked_up"):
+            metadata["hexo_heading_ids"] = [list(pair) for pair in env.page_state.heading_ids]
+        if env.page_state.looked_up:
             # Files outside the asset folder whose existence chose an image's URL (content_cache.py).
-            metadata["hexo_looked_up"] = sorted(env.page_state["looked_up"].items())
-        if env.page_state.get("files"):
+            metadata["hexo_looked_up"] = sorted(env.page_state.looked_up.items())
+        if env.page_state.files:
             # Files a tag shows (include_code's "view raw"), published at their Hexo URL.
-            metadata["hexo_files"] = dict(sorted(env.page_state["files"].items()))
+            metadata["hexo_files"] = dict(sorted(env.page_state.files.items()))
         return rendered.content, self._to_pelican(metadata)
 
     def _environment(

@@ -24,6 +24,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .page_state import PageState
+
 TagFunction = Callable[[list[str], "str | None", "TagContext"], str]
 
 
@@ -45,14 +47,13 @@ class TagContext:
     asset_dir: str | None
     markdown: Callable[[str], str]
     warn: Callable[[str], None]
-    page_state: dict[str, Any] = field(default_factory=dict)
+    page_state: PageState = field(default_factory=PageState)
     # The argument text as written (quotes kept), for tags that parse an expression.
     raw_args: str = ""
 
     def next_id(self, key: str) -> int:
         """A counter per page, for ids like ``videojs1``, ``videojs2``."""
-        self.page_state[key] = self.page_state.get(key, 0) + 1
-        return self.page_state[key]
+        return self.page_state.next_id(key)
 
     def require(self, bundle: str) -> str:
         """Publish the package's static ``bundle`` with this site; returns its URL folder.
@@ -60,7 +61,7 @@ class TagContext:
         Bundles live in ``pelican_hexo_tags/static/<bundle>/`` and are written
         to ``hexo-tags/<bundle>/`` in the output, so pages work offline.
         """
-        self.page_state.setdefault("bundles", set()).add(bundle)
+        self.page_state.bundles.add(bundle)
         return self.url_for(f"hexo-tags/{bundle}/")
 
     def url_for(self, path: str) -> str:

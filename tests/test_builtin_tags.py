@@ -197,7 +197,7 @@ def test_include_code(site: Path) -> None:
     # Hexo trims the included lines, so the indent of a lone line goes too.
     assert '<td class="code"><pre><span class="line"><span class="title function_">sleep</span>();</span>' in html
     assert problems == []
-    assert env.page_state["files"] == {str(site / "source/downloads/code/test.js"): "downloads/code/test.js"}
+    assert env.page_state.files == {str(site / "source/downloads/code/test.js"): "downloads/code/test.js"}
 
 
 def test_include_code_missing_or_outside_the_code_dir(site: Path) -> None:

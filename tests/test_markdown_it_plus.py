@@ -17,6 +17,7 @@ from conftest import HEXO_SITE_SETTINGS, build_site
 from pelican_hexo_tags.config import HexoConfig
 from pelican_hexo_tags.engine import MARKDOWN_IT_PLUS, MARKED, EngineSpec, markdown_engine
 from pelican_hexo_tags.math import SERVER, TEXT, MathRenderer, math_mode, render_katex
+from pelican_hexo_tags.page_state import PageState
 from pelican_hexo_tags.plugins.hexo_renderer_markdown_it_plus import (
     DEFAULT_PLUGINS,
     PACKAGE,
@@ -114,7 +115,7 @@ def test_its_math_is_typeset_with_the_katex_it_installs(tmp_path: Path) -> None:
     # markdown-it-katex 4.0.1 depends on katex ^0.12.0: one span per upright letter, where
     # today's KaTeX writes one span for the word (the billhu0 blog's \\mathrm{mathjax}).
     md, _spec = markdown_engine(_site(tmp_path, {"hexo-renderer-markdown-it-plus": "^1"}))
-    page_state: dict = {}
+    page_state = PageState()
     env = {"hexo_math": MathRenderer(SERVER, page_state=page_state)}
     html = md.render("$\\mathrm{ab}$\n\n$$\nx\n$$\n", env)
     assert '<span class="mord mathrm">a</span><span class="mord mathrm">b</span>' in html
@@ -122,7 +123,7 @@ def test_its_math_is_typeset_with_the_katex_it_installs(tmp_path: Path) -> None:
     assert "<p class='katex-block'><span class=\"katex-display\">" in html
     # The TeX goes to KaTeX as the block holds it, its last newline too.
     assert '<annotation encoding="application/x-tex">x\n</annotation>' in html
-    assert page_state["math"] == SERVER
+    assert page_state.math == SERVER
 
 
 def test_a_fence_hexo_left_is_highlighted_by_the_renderer(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from conftest import HEXO_SITE_SETTINGS, build_site
 
 from pelican_hexo_tags.config import HexoConfig
 from pelican_hexo_tags.math import FILTER, SERVER, math_mode
+from pelican_hexo_tags.page_state import PageState
 from pelican_hexo_tags.plugins import hexo_filter_mathjax
 from pelican_hexo_tags.plugins.hexo_filter_mathjax import js_truthy, settings_of, typeset
 
@@ -54,7 +55,7 @@ class _Post:
     def __init__(self, metadata: dict) -> None:
         self.metadata = metadata
         self.problems: list[str] = []
-        self.page_state: dict = {}
+        self.page_state = PageState()
 
     def warn(self, line: int, message: str, kind: str = "tag") -> None:
         self.problems.append(message)
@@ -85,13 +86,13 @@ def test_the_stylesheet_comes_with_the_typeset_post() -> None:
     post = _Post({})
     hexo.run_filters("after_post_render", "<p>$x$</p>", post)
     # The page links the package's own style.css, and no script: the page needs none.
-    assert post.page_state["bundles"] == {"hexo-filter-mathjax"}
+    assert post.page_state.bundles == {"hexo-filter-mathjax"}
     assert bundle_files("hexo-filter-mathjax") == ["style.css"]
     without = _Post({})
     hexo = Extensions()
     hexo_filter_mathjax.register(hexo, {"mathjax": {"every_page": True, "append_css": False}})
     hexo.run_filters("after_post_render", "<p>$x$</p>", without)
-    assert "bundles" not in without.page_state
+    assert not without.page_state.bundles
 
 
 def test_markdown_leaves_math_to_the_filter_where_the_site_loads_it(tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ def test_dplayer_options_and_shipped_script():
         "volume": 0.5,
         "video": {"url": "/2024/01/01/post/v.mp4", "pic": "https://e.org/p.jpg"},
     }
-    assert env.page_state["bundles"] == {"dplayer"}
+    assert env.page_state.bundles == {"dplayer"}
 
 
 def test_dplayer_without_url_says_so():
@@ -66,7 +66,7 @@ def test_aplayer_loads_its_files_once_and_ids_are_stable():
     assert len(set(ids)) == 2
     assert 'pic: "/2024/01/01/post/cover.jpg"' in first.content
     assert "narrow: true" in first.content
-    assert env.page_state["bundles"] == {"aplayer"}
+    assert env.page_state.bundles == {"aplayer"}
 
 
 def test_aplayer_lrc_file_is_read_from_the_asset_folder(tmp_path):
@@ -93,7 +93,7 @@ def test_meting_data_attributes_and_script():
     assert 'data-theme="#fff"' in out.content
     assert 'data-mini="true"' in out.content
     assert "/hexo-tags/meting/Meting.min.js" in out.content
-    assert env.page_state["bundles"] == {"aplayer", "meting"}
+    assert env.page_state.bundles == {"aplayer", "meting"}
 
 
 def test_player_bundles_are_shipped():
@@ -247,7 +247,7 @@ def test_underscores_in_math_never_become_emphasis(mode):
 def test_text_mode_shows_math_as_written():
     out, env = render("Cost $a_1 b_1$ here", settings={"HEXO_MATH": "text"})
     assert out.content == "<p>Cost $a_1 b_1$ here</p>\n"
-    assert "bundles" not in env.page_state
+    assert not env.page_state.bundles
 
 
 def test_dollars_for_money_are_not_math():
@@ -271,7 +271,7 @@ def test_server_math_is_katex_html_and_mathml_with_the_stylesheet():
     assert '<annotation encoding="application/x-tex">a_1 + b_1</annotation>' in html
     assert '<p class="katex-block"><span class="katex-display">' in html
     assert "<script" not in html
-    assert env.page_state["bundles"] == {"katex"}
+    assert env.page_state.bundles == {"katex"}
 
 
 def test_tag_braces_inside_math_stay_tex():
@@ -288,7 +288,7 @@ def test_client_math_markup_and_script():
     assert '<div class="math display">\\begin{align}g_1&amp;=h_1\\end{align}</div>' in html
     assert '<script defer src="/hexo-tags/katex/katex.min.js"></script>' in html
     assert "renderMathInElement(document.body" in html
-    assert env.page_state["bundles"] == {"katex"}
+    assert env.page_state.bundles == {"katex"}
 
 
 def test_client_math_script_from_a_setting():
@@ -301,7 +301,7 @@ def test_client_math_script_from_a_setting():
 def test_no_assets_without_math():
     out, env = render("Plain *text*.", settings={"HEXO_MATH": "server"})
     assert out.content == "<p>Plain <em>text</em>.</p>\n"
-    assert "bundles" not in env.page_state
+    assert not env.page_state.bundles
 
 
 def test_math_assets_are_in_the_excerpt():
@@ -357,7 +357,7 @@ def test_mermaid_fence_and_tag_render_alike():
     assert expected in fence.content
     assert expected in tag.content
     assert fence.content.startswith('<script defer src="https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.min.js"')
-    assert env.page_state["mermaid"] is True
+    assert env.page_state.mermaid is True
 
 
 def test_mermaid_url_setting_and_opt_out():

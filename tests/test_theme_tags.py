@@ -27,7 +27,7 @@ def render(body: str, dialect: str | None = "next", config: dict | None = None, 
         dialect=dialect,
     )
     rendered = render_post(body, env)
-    return rendered.content, [p.message for p in rendered.problems], env.page_state.get("bundles", set())
+    return rendered.content, [p.message for p in rendered.problems], env.page_state.bundles
 
 
 # --- the oracle's cases: every next/butterfly/fluid case in theme-tag-cases.md --------------------

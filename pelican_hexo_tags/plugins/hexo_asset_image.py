@@ -74,7 +74,7 @@ def _wrap_resolver(post: Any) -> None:
     if getattr(original, "hexo_asset_image", False):
         # Rendered again with the same environment: wrapping twice would cut a second segment.
         return
-    done: set[str] = post.page_state.setdefault(_DONE, set())
+    done: set[str] = post.page_state.plugins.setdefault(_DONE, set())
 
     def resolve(src: str) -> str:
         # A Markdown image reaches the package as marked wrote it: root + src for a relative path.
@@ -95,7 +95,7 @@ def _wrap_resolver(post: Any) -> None:
 
 def rewrite_html_images(html: str, post: Any) -> str:
     """The package's filter on the ``<img>`` the Markdown engine did not write."""
-    done: set[str] = post.page_state.get(_DONE) or set()
+    done: set[str] = post.page_state.plugins.get(_DONE) or set()
 
     def point(match: re.Match[str]) -> str:
         src = match.group(3)

@@ -109,7 +109,7 @@ def register(hexo: Extensions, config: Mapping[str, Any]) -> None:
             return None
         if settings.get("append_css"):
             # The package's style.css, in the <head> of each page showing the post.
-            post.page_state.setdefault("bundles", set()).add(CSS_BUNDLE)
+            post.page_state.bundles.add(CSS_BUNDLE)
         return typeset_html
 
     hexo.register_filter("after_post_render", mathjax, 5)

@@ -100,7 +100,7 @@ def register(hexo: Extensions, config: Mapping[str, Any]) -> None:
             return html
         html = lazy_images(html, loading_image)
         if "data-original" in html or "bg-lazy" in html:
-            post.page_state.setdefault("bundles", set()).add(BUNDLE)
+            post.page_state.bundles.add(BUNDLE)
             html = setting + html
         return html
 

@@ -437,8 +437,8 @@ def _katex_render(block: bool, default: Any) -> Any:
         if not isinstance(renderer, MathRenderer) or renderer.mode != SERVER:
             # HEXO_MATH chose other math for the site: the engine's own rules make it.
             return str(default(tokens, idx, options, env))
-        renderer.page_state["math"] = SERVER
-        renderer.page_state["katex_release"] = KATEX_RELEASE
+        renderer.page_state.math = SERVER
+        renderer.page_state.katex_release = KATEX_RELEASE
         html = render_katex(_restore_tags(tokens[idx].content, env), block, renderer.macros, KATEX_RELEASE)
         return f"<p class='katex-block'>{html}</p>\n" if block else html
 

@@ -190,12 +190,13 @@ def typeset_math(html: str, post: Any) -> str:
     """
     from ..math import CLIENT, SERVER
 
-    math = getattr(post, "page_state", {}).get("math_renderer")
+    state = getattr(post, "page_state", None)
+    math = state.math_renderer if state is not None else None
     # Where the site loads hexo-filter-mathjax the mode is math.FILTER: the spans stay for that filter.
     if math is None or "math" not in html:
         return html
     if math.mode == CLIENT and _PANDOC_MATH.search(html):
-        post.page_state["math"] = CLIENT
+        post.page_state.math = CLIENT
     if math.mode != SERVER:
         return html
 

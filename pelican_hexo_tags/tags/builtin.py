@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from .. import highlight
 from ..html import encode_url, escape_attribute, escape_html, html_tag
-from ..nunjucks import NUNJUCKS_VARIABLES, NunjucksError, evaluate, to_string, truthy
+from ..nunjucks import NunjucksError, evaluate, to_string, truthy
 from ..paths import contained_path
 from ..registry import TagContext, TagError, tag
 
@@ -272,7 +272,7 @@ def include_code(args: list[str], body: str | None, ctx: TagContext) -> str:
     filename, relative = found
     with open(filename, encoding="utf-8", errors="replace") as handle:
         content = handle.read().replace("\r\n", "\n")
-    ctx.page_state.setdefault("files", {})[filename] = relative
+    ctx.page_state.files[filename] = relative
     lines = content.split("\n")
     code = "\n".join(lines[max(first, 0) : last]).strip()
     title = match.group(1) or posixpath.basename(path)
@@ -398,7 +398,7 @@ def full_url_for_tag(args: list[str], body: str | None, ctx: TagContext) -> str:
 
 
 def _variables(ctx: TagContext) -> dict[str, Any]:
-    return ctx.page_state.setdefault(NUNJUCKS_VARIABLES, {})
+    return ctx.page_state.variables
 
 
 def _evaluate(expression: str, ctx: TagContext) -> Any:

@@ -269,7 +269,7 @@ def _js_number(text: str) -> float | int | None:
 
 def _once(ctx: TagContext, key: str, html: str) -> str:
     """Player scripts are loaded once per page, before the first player that needs them."""
-    loaded = ctx.page_state.setdefault("loaded_assets", set())
+    loaded = ctx.page_state.loaded_assets
     if key in loaded:
         return ""
     loaded.add(key)

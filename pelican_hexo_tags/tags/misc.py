@@ -53,8 +53,7 @@ def spoiler(args: list[str], body: str | None, ctx: TagContext) -> str:
         classes += f" spoiler-{digest}"
         head = f"<style>.spoiler .spoiler-{digest}{{background:{escape_attribute(color)}}}</style>"
     outer = "p" if paragraph else "span"
-    css = "" if ctx.page_state.get("spoiler_css") else _SPOILER_STYLE
-    ctx.page_state["spoiler_css"] = True
+    css = _SPOILER_STYLE if ctx.page_state.first_time("spoiler") else ""
     return (
         f'{css}{head}<{outer} class="spoiler" onclick="this.classList.toggle(\'spoiler\')">'
         f'<span class="{classes}">{inner}</span></{outer}>'
@@ -221,8 +220,7 @@ def douban(args: list[str], body: str | None, ctx: TagContext) -> str:
                 f'<div class="douban-card-item"><span>{label}: </span>'
                 f"<{tag_name}>{escape_attribute(str(value))}</{tag_name}></div>"
             )
-    style = "" if ctx.page_state.get("douban_css") else _DOUBAN_STYLE
-    ctx.page_state["douban_css"] = True
+    style = _DOUBAN_STYLE if ctx.page_state.first_time("douban") else ""
     return (
         f'{style}<div class="douban-card-block"><a class="douban-card" href="{escape_attribute(url)}">'
         f'<div bg-lazy class="douban-card-bgimg" style="background-image: url(\'{img}\');"></div>'
