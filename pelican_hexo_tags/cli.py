@@ -72,10 +72,23 @@ def _per_page(config: HexoConfig) -> int | bool:
         return False
 
 
-def render_settings(config: HexoConfig, config_name: str = CONFIG_NAME) -> str:
-    """The ``pelicanconf.py`` for a site imported from Hexo."""
+def production_url(config: HexoConfig) -> str:
+    """Where the built ``output/`` is served: Hexo's ``url``, with ``root`` when ``url`` lacks it.
+
+    Hexo's docs have ``url`` name the subfolder too (``url: https://x.org/blog``, ``root: /blog/``);
+    many blogs give only the host and let ``root`` say the folder.
+    """
     url = str(config.get("url") or "").rstrip("/")
-    site_url = url + config.root.rstrip("/")
+    root = config.root.rstrip("/")
+    return url if not root or url.endswith(root) else url + root
+
+
+def render_settings(config: HexoConfig, config_name: str = CONFIG_NAME) -> str:
+    """The ``pelicanconf.py`` for a site imported from Hexo: for local work, relative URLs.
+
+    The production URL is in ``publishconf.py`` (see ``render_publish_settings``), as
+    ``pelican-quickstart`` splits them: a preview must not load its CSS from the live site.
+    """
     tag_dir = str(config.get("tag_dir") or "tags").strip("/")
     category_dir = str(config.get("category_dir") or "categories").strip("/")
     archive_dir = str(config.get("archive_dir") or "archives").strip("/")
@@ -84,12 +97,19 @@ def render_settings(config: HexoConfig, config_name: str = CONFIG_NAME) -> str:
         "SITENAME": str(config.get("title") or "My Blog"),
         "SITESUBTITLE": str(config.get("subtitle") or ""),
         "AUTHOR": str(config.get("author") or ""),
-        "SITEURL": site_url,
+        "SITEURL": "",
+        "RELATIVE_URLS": True,
         "TIMEZONE": str(config.get("timezone") or "UTC"),
         "DEFAULT_LANG": _language(config),
         "DEFAULT_PAGINATION": _per_page(config),
     }
-    lines = ['"""Pelican settings written by `pelican-hexo import`; edit freely."""', ""]
+    lines = [
+        '"""Pelican settings written by `pelican-hexo import`, for local work; edit freely.',
+        "",
+        "`pelican -s publishconf.py` builds the site to publish: these settings and the production URL.",
+        '"""',
+        "",
+    ]
     lines += [f"{key} = {value!r}" for key, value in values.items()]
     lines += [
         "",
@@ -138,6 +158,49 @@ def render_settings(config: HexoConfig, config_name: str = CONFIG_NAME) -> str:
         "",
         "# Every feed Pelican makes by default, off: none of them is at a URL the Hexo blog had.",
         *(f"{key} = None" for key in _FEEDS_OFF),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+PUBLISH_SETTINGS_NAME = "publishconf.py"
+
+
+def render_publish_settings(config: HexoConfig) -> str:
+    """The ``publishconf.py`` for a site imported from Hexo: ``pelicanconf.py`` with the production URL."""
+    deploy = config.get("deploy")
+    deploys = deploy if isinstance(deploy, list) else [deploy] if isinstance(deploy, Mapping) else []
+    deploy_notes = [
+        f"# Hexo deployed with {item.get('type')!s}"
+        + (f" to {item.get('repo') or item.get('repository')!s}" if item.get("repo") or item.get("repository") else "")
+        + "; upload output/ the same way."
+        for item in deploys
+        if isinstance(item, Mapping) and item.get("type")
+    ]
+    lines = [
+        '"""Pelican settings to publish, written by `pelican-hexo import`: `pelican -s publishconf.py`.',
+        "",
+        "Everything in pelicanconf.py, with the absolute URLs a deployed site needs.",
+        '"""',
+        "",
+        "import os",
+        "import sys",
+        "",
+        "# pelicanconf.py beside this file, read afresh: Python would hand back a `pelicanconf`",
+        "# imported earlier in the same process (pelican --autoreload, another site's build).",
+        "sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))",
+        'sys.modules.pop("pelicanconf", None)',
+        "from pelicanconf import *  # noqa: E402, F403",
+        "",
+        "# Hexo's url (and root): where output/ is served.",
+        f"SITEURL = {production_url(config)!r}",
+        "RELATIVE_URLS = False",
+        "",
+        "# A published build starts from an empty output/, so no file of an earlier build lingers;",
+        "# a git checkout of the deployed site kept there survives.",
+        "DELETE_OUTPUT_DIRECTORY = True",
+        'OUTPUT_RETENTION = [".git"]',
+        *deploy_notes,
         "",
     ]
     return "\n".join(lines)
@@ -362,18 +425,26 @@ def import_site(hexo_dir: Path, pelican_dir: Path, link: bool = False, force: bo
         report.append(f"copied {config_file.name}")
     report += _import_scripts(hexo_dir, pelican_dir, str(config.get("theme") or ""), force)
     settings = pelican_dir / "pelicanconf.py"
-    if settings.exists() and not force:
-        report.append(f"kept {settings} (it exists; --force rewrites it)")
-    else:
-        try:
-            settings.write_text(render_settings(config), encoding="utf-8")
-        except OSError as error:
-            report.append(f"error: could not write {settings}: {error.strerror or error}")
-        else:
-            report.append(f"wrote {settings}")
-    report.append(f"next: pelican -s {settings}   (then open {pelican_dir / 'output' / 'index.html'})")
+    publish = pelican_dir / PUBLISH_SETTINGS_NAME
+    report += _write_settings(settings, render_settings(config), force)
+    report += _write_settings(publish, render_publish_settings(config), force)
+    output = pelican_dir / "output"
+    report.append(f"next: pelican -s {settings} --autoreload --listen   (builds, serves http://127.0.0.1:8000/)")
+    report.append(f"to publish: pelican -s {publish}   (for {production_url(config) or 'the site'}; upload {output})")
     report.append(f"before that, `pelican-hexo check {hexo_dir}` lists every post that needs a look")
+    report.append(f"after it, `pelican-hexo check {pelican_dir} --against OLD_PUBLIC` lists every old URL not built")
     return report
+
+
+def _write_settings(path: Path, text: str, force: bool) -> list[str]:
+    """Write a settings file import makes, unless the user's is there (``--force`` rewrites it)."""
+    if path.exists() and not force:
+        return [f"kept {path} (it exists; --force rewrites it)"]
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        return [f"error: could not write {path}: {error.strerror or error}"]
+    return [f"wrote {path}"]
 
 
 def _check_settings(path: Path, theme: str | None, output: Path) -> dict[str, Any]:

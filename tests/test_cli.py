@@ -14,7 +14,15 @@ from conftest import build_site
 from pelican.settings import DEFAULT_CONFIG
 
 from pelican_hexo_tags import reader
-from pelican_hexo_tags.cli import CliError, _check_settings, check_site, import_site, main, render_settings
+from pelican_hexo_tags.cli import (
+    CliError,
+    _check_settings,
+    check_site,
+    import_site,
+    main,
+    production_url,
+    render_settings,
+)
 from pelican_hexo_tags.config import HexoConfig
 
 CONFIG = """\
@@ -70,7 +78,9 @@ def test_import_writes_settings_from_the_hexo_config(hexo_site: Path, tmp_path: 
     exec(compile(settings, "pelicanconf.py", "exec"), namespace)
     assert namespace["SITENAME"] == "Small Blog"
     assert namespace["AUTHOR"] == "Ada"
-    assert namespace["SITEURL"] == "https://small.example.com/blog"
+    # For local work: the preview must not load its CSS and links from the live site.
+    assert namespace["SITEURL"] == ""
+    assert namespace["RELATIVE_URLS"] is True
     assert namespace["TIMEZONE"] == "Asia/Shanghai"
     assert namespace["DEFAULT_LANG"] == "zh-CN"
     assert namespace["DEFAULT_PAGINATION"] == 5
@@ -81,6 +91,7 @@ def test_import_writes_settings_from_the_hexo_config(hexo_site: Path, tmp_path: 
     assert namespace["ARCHIVES_SAVE_AS"] == "history/index.html"
     assert (tmp_path / "pelican" / "_config.next.yml").is_file()
     assert any(line.startswith("next: pelican -s") for line in report)
+    assert any(line.startswith("to publish: pelican -s") and "publishconf.py" in line for line in report)
 
 
 def test_imported_site_builds_every_url(hexo_site: Path, tmp_path: Path) -> None:
@@ -514,3 +525,73 @@ def test_check_runs_on_the_site_import_wrote(hexo_site: Path, tmp_path: Path, ca
     on_pelican = json.loads(capsys.readouterr().out)
     assert on_pelican["posts"] == on_hexo["posts"]
     assert on_pelican["totals"] == on_hexo["totals"]
+
+
+def test_publishconf_is_pelicanconf_with_the_production_url(hexo_site: Path, tmp_path: Path) -> None:
+    from pelican.settings import read_settings
+
+    site = tmp_path / "pelican"
+    import_site(hexo_site, site)
+    local = read_settings(str(site / "pelicanconf.py"))
+    publish = read_settings(str(site / "publishconf.py"))
+    assert publish["SITEURL"] == "https://small.example.com/blog"
+    assert publish["RELATIVE_URLS"] is False
+    assert publish["DELETE_OUTPUT_DIRECTORY"] is True
+    # Everything else as for local work, paths resolved beside the settings file.
+    for key in ("SITENAME", "PATH", "OUTPUT_PATH", "TAG_URL", "PLUGINS", "HEXO_CONFIG", "FEED_ALL_ATOM"):
+        assert publish[key] == local[key], key
+    assert publish["PATH"] == str(site / "content")
+
+
+def test_publishconf_reads_its_own_pelicanconf_not_one_imported_before(hexo_site: Path, tmp_path: Path) -> None:
+    from pelican.settings import read_settings
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    import_site(hexo_site, first)
+    (hexo_site / "_config.yml").write_text(CONFIG.replace("Small Blog", "Other Blog"), encoding="utf-8")
+    import_site(hexo_site, second)
+    assert read_settings(str(first / "publishconf.py"))["SITENAME"] == "Small Blog"
+    assert read_settings(str(second / "publishconf.py"))["SITENAME"] == "Other Blog"
+
+
+def test_a_published_build_links_the_production_url(hexo_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "pelican"
+    import_site(hexo_site, site)
+    local = build_site(site / "pelicanconf.py", site / "output").page("about/index.html")
+    published = build_site(site / "publishconf.py", site / "public").page("about/index.html")
+    assert "https://small.example.com" not in local
+    assert 'href="https://small.example.com/blog/theme/css/main.css"' in published
+
+
+def test_reimport_keeps_an_edited_publishconf_unless_forced(hexo_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "pelican"
+    import_site(hexo_site, site)
+    (site / "publishconf.py").write_text("# mine\n", encoding="utf-8")
+    report = import_site(hexo_site, site)
+    assert (site / "publishconf.py").read_text() == "# mine\n"
+    assert f"kept {site / 'publishconf.py'} (it exists; --force rewrites it)" in report
+    import_site(hexo_site, site, force=True)
+    assert "SITEURL" in (site / "publishconf.py").read_text()
+
+
+def test_a_site_imported_before_publishconf_gains_one_on_reimport(hexo_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "pelican"
+    import_site(hexo_site, site)
+    (site / "publishconf.py").unlink()
+    report = import_site(hexo_site, site)
+    assert f"wrote {site / 'publishconf.py'}" in report
+    assert f"kept {site / 'pelicanconf.py'} (it exists; --force rewrites it)" in report
+
+
+@pytest.mark.parametrize(
+    ("url", "root", "expected"),
+    [
+        ("https://a.example.com", "/", "https://a.example.com"),
+        ("https://a.example.com/", "/blog/", "https://a.example.com/blog"),
+        # Hexo's docs: url names the subfolder too.
+        ("https://a.example.com/blog", "/blog/", "https://a.example.com/blog"),
+        ("", "/", ""),
+    ],
+)
+def test_production_url_from_url_and_root(url: str, root: str, expected: str) -> None:
+    assert production_url(HexoConfig({"url": url, "root": root})) == expected
