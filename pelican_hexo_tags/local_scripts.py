@@ -598,27 +598,11 @@ def _single_rule(md: MarkdownIt, method: str) -> Rule:
 
 
 def _inline_text_rule(smartypants: bool) -> Callable[[StateCore], None]:
-    from .marked_compat import _RAW_CLOSE, _RAW_OPEN, _smartypants
+    from .marked_compat import _smartypants, marked_text_tokens
 
     def rule(state: StateCore) -> None:
         bridge = state.env.get(_ENV)
-        texts: list[tuple[Token, bool]] = []
-        for block in state.tokens:
-            if block.type != "inline" or not block.children:
-                continue
-            autolink = raw = 0
-            for token in block.children:
-                if token.type == "link_open" and token.info == "auto":
-                    autolink += 1
-                elif token.type == "link_close" and token.info == "auto":
-                    autolink -= 1
-                elif token.type == "html_inline":
-                    if _RAW_OPEN.match(token.content):
-                        raw += 1
-                    elif _RAW_CLOSE.match(token.content):
-                        raw = max(0, raw - 1)
-                elif token.type == "text" and not autolink:
-                    texts.append((token, bool(raw)))
+        texts = list(marked_text_tokens(state))
         if bridge is not None and "inlineText" in bridge.tokenizer:
             results = bridge.inline_texts([(token.content, raw) for token, raw in texts])
         else:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 import mdurl
 from markdown_it import MarkdownIt
@@ -279,12 +280,12 @@ def _smartypants(text: str) -> str:
     return text.replace("...", "\u2026")
 
 
-def _smartypants_rule(state: StateCore) -> None:
-    """Core rule, before `text_join`: smartypants each prose text token.
+def marked_text_tokens(state: StateCore) -> Iterator[tuple[Token, bool]]:
+    """The tokens marked's ``inlineText`` sees, each with whether it sits in a raw HTML element.
 
-    Runs before `text_join` so backslash-escaped quotes (``text_special`` tokens) stay straight, as in
-    marked where an escape is its own token. Text of bare-URL links is left alone, like marked's url
-    tokens; code, raw HTML and image alt text are separate tokens and are never touched.
+    Text of bare-URL links is left out, as marked's url tokens are not text; code, raw HTML and
+    image alt text are other tokens. ``True`` is marked's ``inRawBlock``: inside a raw ``<pre>``,
+    ``<code>``, ``<kbd>`` or ``<script>``.
     """
     for block in state.tokens:
         if block.type != "inline" or not block.children:
@@ -296,15 +297,24 @@ def _smartypants_rule(state: StateCore) -> None:
             elif token.type == "link_close" and token.info == "auto":
                 autolink -= 1
             elif token.type == "html_inline":
-                # marked's `inRawBlock`: text inside raw <pre>, <code>, <kbd>, <script> is left alone.
                 if _RAW_OPEN.match(token.content):
                     raw += 1
                 elif _RAW_CLOSE.match(token.content):
                     raw = max(0, raw - 1)
-            elif token.type == "text" and not autolink and not raw:
-                content = token.content
-                if "'" in content or '"' in content or "--" in content or "..." in content:
-                    token.content = _smartypants(content)
+            elif token.type == "text" and not autolink:
+                yield token, bool(raw)
+
+
+def _smartypants_rule(state: StateCore) -> None:
+    """Core rule, before `text_join`: smartypants each prose text token outside raw HTML.
+
+    Runs before `text_join` so backslash-escaped quotes (``text_special`` tokens) stay straight, as in
+    marked where an escape is its own token.
+    """
+    for token, raw in marked_text_tokens(state):
+        content = token.content
+        if not raw and ("'" in content or '"' in content or "--" in content or "..." in content):
+            token.content = _smartypants(content)
 
 
 # --------------------------------------------------------------------------------------------------
