@@ -210,21 +210,28 @@ def test_toc(tmp_path: Path) -> None:
     assert md.render("## A\n") == '<h2 id="a"><a class="markdownIt-Anchor" href="#a"></a> A</h2>\n'
 
 
+def _fixture_pages(tmp_path: Path, name: str) -> list[tuple[str, str]]:
+    """(our body, Hexo's body) of each page of the fixture site ``name`` beside the package's own."""
+    fixture = Path(__file__).parent / "fixtures" / "plugins" / PACKAGE / name
+    expected = json.loads((fixture / "expected.json").read_text(encoding="utf-8"))
+    shutil.copytree(fixture / "site" / "source" / "_posts", tmp_path / "content" / "_posts")
+    for file in ("_config.yml", "package.json"):
+        shutil.copy(fixture / "site" / file, tmp_path / file)
+    (tmp_path / "pelicanconf.py").write_text(HEXO_SITE_SETTINGS, encoding="utf-8")
+    build = build_site(tmp_path / "pelicanconf.py", tmp_path / "output")
+    return [
+        (next(a for a in build.articles if a.save_as == page).content, hexo_body)
+        for page, hexo_body in expected["pages"].items()
+    ]
+
+
 def test_without_a_highlighter_every_fence_is_the_renderers(tmp_path: Path) -> None:
     # Hexo's backtick_code_block returns at once when no highlighter is set: the renderer's own
     # fence rule highlights each block, with highlight.js's default `hljs-` classes.
     from htmlcompare import compare
     from test_plugins import start_tags
 
-    fixture = Path(__file__).parent / "fixtures" / "plugins" / PACKAGE / "no-highlighter"
-    expected = json.loads((fixture / "expected.json").read_text(encoding="utf-8"))
-    shutil.copytree(fixture / "site" / "source" / "_posts", tmp_path / "content" / "_posts")
-    for name in ("_config.yml", "package.json"):
-        shutil.copy(fixture / "site" / name, tmp_path / name)
-    (tmp_path / "pelicanconf.py").write_text(HEXO_SITE_SETTINGS, encoding="utf-8")
-    build = build_site(tmp_path / "pelicanconf.py", tmp_path / "output")
-    for page, hexo_body in expected["pages"].items():
-        ours = next(a for a in build.articles if a.save_as == page).content
+    for ours, hexo_body in _fixture_pages(tmp_path, "no-highlighter"):
         report = compare(hexo_body, ours)
         assert report["faithful"], report
         assert start_tags(ours) == start_tags(hexo_body)
@@ -233,13 +240,5 @@ def test_without_a_highlighter_every_fence_is_the_renderers(tmp_path: Path) -> N
 
 def test_html_false_escapes_raw_html_and_the_tags_still_render(tmp_path: Path) -> None:
     # Hexo 7.3 (hexo-oracle): raw HTML and the HTML comment escaped, tags and the code block rendered inside a <p>.
-    fixture = Path(__file__).parent / "fixtures" / "plugins" / PACKAGE / "html-false"
-    expected = json.loads((fixture / "expected.json").read_text(encoding="utf-8"))
-    shutil.copytree(fixture / "site" / "source" / "_posts", tmp_path / "content" / "_posts")
-    for name in ("_config.yml", "package.json"):
-        shutil.copy(fixture / "site" / name, tmp_path / name)
-    (tmp_path / "pelicanconf.py").write_text(HEXO_SITE_SETTINGS, encoding="utf-8")
-    build = build_site(tmp_path / "pelicanconf.py", tmp_path / "output")
-    for page, hexo_body in expected["pages"].items():
-        ours = next(a for a in build.articles if a.save_as == page).content
+    for ours, hexo_body in _fixture_pages(tmp_path, "html-false"):
         assert ours.strip() == hexo_body.strip()
