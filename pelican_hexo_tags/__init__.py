@@ -12,6 +12,7 @@ from . import tags as _tag_packs  # noqa: F401 - registers the built-in tag pack
 from .assets import fill_series, inject_bundles
 from .content_cache import cover_hexo_inputs
 from .feeds import clean_feed
+from .generators import hexo_generators
 from .html import escape_html, html_tag
 from .incremental import incremental_writer, save_page_fingerprints
 from .integration import (
@@ -25,6 +26,7 @@ from .integration import (
     report_article_problems,
     report_config_notices,
     report_page_problems,
+    run_page_filters,
     warn_duplicate_urls,
 )
 from .links import resolve_cross_post_assets, resolve_post_links, share_heading_ids_across_posts
@@ -51,6 +53,8 @@ _CONNECTIONS = (
     (signals.static_generator_finalized, publish_asset_folders),
     (signals.article_generator_finalized, fill_series),
     (signals.content_written, inject_bundles),
+    (signals.content_written, run_page_filters),
+    (signals.get_generators, hexo_generators),
     (signals.feed_generated, clean_feed),
     (signals.all_generators_finalized, warn_duplicate_urls),
     (signals.all_generators_finalized, resolve_post_links),

@@ -22,6 +22,15 @@ Markdown renderer of a site is the one registered last for ``md`` (Hexo keeps
 one function per extension, so a later registration replaces an earlier one).
 A site none of whose modules registers one renders with the Markdown engine
 its config picks (``engine.py``).
+
+Generators are Hexo's ``hexo.extend.generator.register(name, fn)``: after
+the posts are rendered, each gets the site's locals (``generators.SiteLocals``)
+and returns routes, files of the site as ``(path, text)``, which
+``generators.HexoGenerators`` writes into the output. Hexo keeps one function
+per name, so a later registration under a name replaces the earlier one.
+An ``after_render:html`` filter that edits a page's ``<head>`` (a feed's
+autodiscovery link) registers as a page filter and runs on each HTML page
+Pelican writes (``integration.run_page_filters``).
 """
 
 from __future__ import annotations
@@ -65,6 +74,18 @@ class RenderData:
     post: Any
 
 
+@dataclass(frozen=True)
+class Route:
+    """A file a generator makes: its path under the output (Hexo's ``route``) and its text."""
+
+    path: str
+    data: str
+
+
+# A generator gets the site's locals and returns its routes: one, several, or None for none.
+Generator = Callable[[Any], "Route | list[Route] | None"]
+
+
 # A renderer returns the HTML, or None when it could not render: the post then gets the default
 # Markdown engine's HTML rather than none (Hexo would fail the build).
 Renderer = Callable[[RenderData], "str | None"]
@@ -88,6 +109,10 @@ class Extensions:
     # name → (function(args, body, ctx), ends): the site's own tags, over the built-in ones.
     tags: dict[str, tuple[Callable[..., str], bool]] = field(default_factory=dict)
     _renderers: dict[str, Renderer] = field(default_factory=dict)
+    # name → function(locals): the site's generators, in registration order.
+    generators: dict[str, Generator] = field(default_factory=dict)
+    # after_render:html filters that need the whole written page (its <head>), not the post's body.
+    page_filters: list[Filter] = field(default_factory=list)
 
     def register_filter(self, stage: str, function: Filter, priority: int = 10) -> None:
         """``hexo.extend.filter.register(stage, function, priority)``."""
@@ -123,3 +148,11 @@ class Extensions:
     def renderer(self, extension: str) -> Renderer | None:
         """The renderer registered last for ``extension``, or None when no module registered one."""
         return self._renderers.get(extension.lstrip(".").lower())
+
+    def register_generator(self, name: str, function: Generator) -> None:
+        """``hexo.extend.generator.register(name, function)``; a second one under ``name`` replaces the first."""
+        self.generators[name] = function
+
+    def register_page_filter(self, function: Filter) -> None:
+        """An ``after_render:html`` filter that edits a page's ``<head>``: run on each written HTML page."""
+        self.page_filters.append(function)

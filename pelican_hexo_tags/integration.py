@@ -199,3 +199,21 @@ def publish_asset_folders(generator: StaticGenerator) -> None:
             if source not in already:
                 _add_static(generator, source, f"hexo-tags/{bundle}/{relative}")
                 already.add(source)
+
+
+def run_page_filters(path: str, context: Any) -> None:
+    """``content_written``: the page-wide ``after_render:html`` filters (feed autodiscovery) on each HTML page."""
+    if not str(path).endswith((".html", ".htm")) or not context or not context.get("HEXO_CONFIG"):
+        return
+    filters = hexo_config_from_settings(context).extensions.page_filters
+    if not filters:
+        return
+    with open(path, encoding="utf-8") as handle:
+        html = original = handle.read()
+    for page_filter in filters:
+        result = page_filter(html, context)
+        if result is not None:
+            html = result
+    if html != original:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(html)
