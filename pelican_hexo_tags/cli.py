@@ -770,7 +770,84 @@ def _print_profile(profile: dict[str, Any]) -> None:
     print()
 
 
+def _site_config(path: Path) -> HexoConfig:
+    """The Hexo config of a Hexo site or of a site ``import`` wrote (its copied ``_config.yml``)."""
+    config_path = Path(path) / CONFIG_NAME
+    if not config_path.is_file():
+        raise CliError(f"{config_path} not found: check --against takes a Hexo site or a site import wrote")
+    data, _problems = read_config_file(str(config_path))
+    return HexoConfig(data, source_root=str(path))
+
+
+def build_for_comparison(path: Path, scratch: Path) -> Path:
+    """Build ``path`` as it will be published, into ``scratch``; returns the output folder.
+
+    A site ``import`` wrote is built with its own ``pelicanconf.py``; a Hexo site is imported
+    into ``scratch`` first, so the comparison sees what a fresh import gives.
+    """
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    path, scratch = Path(path), Path(scratch)
+    settings_file = path / "pelicanconf.py"
+    if not settings_file.is_file():
+        import_site(path, scratch / "site")
+        settings_file = scratch / "site" / "pelicanconf.py"
+    output = scratch / "output"
+    overrides = {"OUTPUT_PATH": str(output), "CACHE_PATH": str(scratch / "cache"), "DELETE_OUTPUT_DIRECTORY": False}
+    with redirect_stdout(io.StringIO()):
+        Pelican(read_settings(str(settings_file), override=overrides)).run()
+    return output
+
+
+def compare_with_old_site(
+    path: Path, old: Path, built: Path | None = None
+) -> tuple[list[str], set[str], list[Any], HexoConfig]:
+    """The old site's paths, the new build's files and what of the old is missing from the new."""
+    from .compare_sites import Classifier, OldSiteError, built_files, compare, old_site_paths
+    from .plugins import site_packages
+
+    config = _site_config(path)
+    try:
+        old_paths = old_site_paths(old, production_url(config), config.root)
+    except OldSiteError as error:
+        raise CliError(str(error)) from None
+    if built is not None:
+        if not Path(built).is_dir():
+            raise CliError(f"{built} not found: --built takes the output folder of a build")
+        new = built_files(built)
+    else:
+        with tempfile.TemporaryDirectory(prefix="pelican-hexo-against-") as scratch:
+            new = built_files(build_for_comparison(path, Path(scratch)))
+    return old_paths, new, compare(old_paths, new, Classifier(config, site_packages(config))), config
+
+
+def _check_against(args: argparse.Namespace) -> int:
+    from .compare_sites import report_data, report_lines
+
+    root_logger = logging.getLogger()
+    level = root_logger.level
+    root_logger.setLevel(logging.CRITICAL)
+    try:
+        old_paths, new, missing, _config = compare_with_old_site(args.path, args.against, args.built)
+    except CliError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a build that fails is reported, not a traceback
+        print(f"error: the build failed: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    finally:
+        root_logger.setLevel(level)
+    data = report_data(old_paths, new, missing)
+    if args.format == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(report_lines(data)))
+    return 1 if missing else 0
+
+
 def _check(args: argparse.Namespace) -> int:
+    if args.against is not None:
+        return _check_against(args)
     # The report says it all; Pelican's own log would repeat every line.
     root_logger = logging.getLogger()
     level = root_logger.level
@@ -806,6 +883,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     checker.add_argument("--format", choices=("text", "json"), default="text")
     checker.add_argument("--theme", help="tag dialect (next, butterfly, fluid, stellar …); default: the config's")
+    checker.add_argument(
+        "--against",
+        type=Path,
+        metavar="OLD",
+        help="list every URL of the old site (its public/ folder, a deployed checkout or a sitemap.xml)"
+        " the new build lacks, instead of the post problems",
+    )
+    checker.add_argument(
+        "--built", type=Path, metavar="OUTPUT", help="with --against: compare this build's output, do not build"
+    )
     args = parser.parse_args(argv)
     try:
         return _import(args) if args.command == "import" else _check(args)

@@ -527,6 +527,21 @@ def test_check_runs_on_the_site_import_wrote(hexo_site: Path, tmp_path: Path, ca
     assert on_pelican["totals"] == on_hexo["totals"]
 
 
+@pytest.fixture
+def forget_publishconf():
+    """Drop the settings modules a publishconf.py load leaves in ``sys.modules``.
+
+    The plugin finds ``HEXO_CONFIG``'s folder from the loaded settings module that set it;
+    a ``publishconf`` of this test's site left loaded would name its folder to later builds.
+    """
+    yield
+    import sys
+
+    for name in ("publishconf", "pelicanconf"):
+        sys.modules.pop(name, None)
+
+
+@pytest.mark.usefixtures("forget_publishconf")
 def test_publishconf_is_pelicanconf_with_the_production_url(hexo_site: Path, tmp_path: Path) -> None:
     from pelican.settings import read_settings
 
@@ -543,6 +558,7 @@ def test_publishconf_is_pelicanconf_with_the_production_url(hexo_site: Path, tmp
     assert publish["PATH"] == str(site / "content")
 
 
+@pytest.mark.usefixtures("forget_publishconf")
 def test_publishconf_reads_its_own_pelicanconf_not_one_imported_before(hexo_site: Path, tmp_path: Path) -> None:
     from pelican.settings import read_settings
 
@@ -554,6 +570,7 @@ def test_publishconf_reads_its_own_pelicanconf_not_one_imported_before(hexo_site
     assert read_settings(str(second / "publishconf.py"))["SITENAME"] == "Other Blog"
 
 
+@pytest.mark.usefixtures("forget_publishconf")
 def test_a_published_build_links_the_production_url(hexo_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "pelican"
     import_site(hexo_site, site)
@@ -595,3 +612,160 @@ def test_a_site_imported_before_publishconf_gains_one_on_reimport(hexo_site: Pat
 )
 def test_production_url_from_url_and_root(url: str, root: str, expected: str) -> None:
     assert production_url(HexoConfig({"url": url, "root": root})) == expected
+
+
+# --- check --against OLD ---------------------------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def make_old_site(root: Path, paths: list[str]) -> Path:
+    """A fake ``public/`` folder: an empty file at each path the old site served."""
+    for name in paths:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch()
+    return root
+
+
+def test_url_to_path_as_hexo_serves_files() -> None:
+    from pelican_hexo_tags.compare_sites import url_to_path
+
+    site = "https://small.example.com/blog"
+    assert url_to_path("https://small.example.com/blog/", site) == "index.html"
+    assert url_to_path("https://small.example.com/blog/2024/03/01/hello/", site) == "2024/03/01/hello/index.html"
+    assert url_to_path("https://small.example.com/blog/atom.xml", site) == "atom.xml"
+    assert url_to_path("https://small.example.com/blog/about", site) == "about/index.html"
+    assert url_to_path("https://x.org/tags/%E6%8A%80%E6%9C%AF/", "https://x.org") == "tags/技术/index.html"
+    # A sitemap written for another host still names paths under the root.
+    assert url_to_path("http://localhost:4000/blog/a.html", "", "/blog/") == "a.html"
+
+
+def test_a_sitemap_and_a_sitemap_index_are_read_as_paths(tmp_path: Path) -> None:
+    from pelican_hexo_tags.compare_sites import old_site_paths
+
+    namespace = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    (tmp_path / "sitemap.xml").write_text(
+        f'<?xml version="1.0"?><sitemapindex {namespace}>'
+        "<sitemap><loc>https://x.org/post-sitemap.xml</loc></sitemap></sitemapindex>",
+        encoding="utf-8",
+    )
+    (tmp_path / "post-sitemap.xml").write_text(
+        f'<?xml version="1.0"?><urlset {namespace}><url><loc>https://x.org/a/</loc></url>'
+        "<url><loc>https://x.org/b.html</loc></url></urlset>",
+        encoding="utf-8",
+    )
+    assert old_site_paths(tmp_path / "sitemap.xml", "https://x.org") == ["a/index.html", "b.html"]
+    (tmp_path / "broken.xml").write_text("<urlset", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"cannot read .* as a sitemap"):
+        old_site_paths(tmp_path / "broken.xml")
+
+
+def test_a_deployed_checkout_has_no_git_folder_urls(tmp_path: Path) -> None:
+    from pelican_hexo_tags.compare_sites import old_site_paths
+
+    old = make_old_site(tmp_path / "deployed", ["index.html", ".git/HEAD", ".well-known/security.txt"])
+    assert old_site_paths(old) == [".well-known/security.txt", "index.html"]
+
+
+@pytest.mark.parametrize(
+    ("path", "group", "cause"),
+    [
+        ("2024/03/01/gone/index.html", "posts", "post URL differs"),
+        ("2024/03/01/gone/pic.png", "assets", "post asset"),
+        ("css/style.css", "assets", "theme asset"),
+        ("labels/Greeting/page/2/index.html", "tags", "tag pagination (tag_generator.per_page)"),
+        ("labels/index.html", "tags", "the theme's tags index page"),
+        ("kinds/Code/git/index.html", "categories", "category hierarchy"),
+        ("kinds/Code/page/3/index.html", "categories", "category pagination"),
+        ("history/page/2/index.html", "archives", "archives pagination"),
+        ("history/2024/03/01/index.html", "archives", "daily archive"),
+        ("page/2/index.html", "archives", "index pagination"),
+        ("atom.xml", "feeds", "feed not generated: install/emulate hexo-generator-feed"),
+        ("sitemap.xml", "feeds", "sitemap not generated: made by hexo-generator-sitemap"),
+        ("search.xml", "feeds", "search index not generated"),
+        ("404.html", "pages", "404 page"),
+        ("links/index.html", "pages", "page not built"),
+        ("CNAME", "other", "file not copied"),
+    ],
+)
+def test_each_missing_url_has_its_group_and_likely_cause(path: str, group: str, cause: str) -> None:
+    import yaml
+
+    from pelican_hexo_tags.compare_sites import Classifier
+
+    classifier = Classifier(HexoConfig(yaml.safe_load(CONFIG.replace("!!js/regexp ", ""))), ["hexo-generator-feed"])
+    assert classifier.classify(path)[0] == group
+    assert cause in classifier.classify(path)[1]
+
+
+def test_a_page_only_moved_is_named_where_it_is_now() -> None:
+    from pelican_hexo_tags.compare_sites import moved_to
+
+    new = {"2024/hello/index.html", "about.html", "tags/FFmpeg/index.html"}
+    assert moved_to("2024/hello.html", new) == "2024/hello/index.html"
+    assert moved_to("about/index.html", new) == "about.html"
+    assert moved_to("tags/ffmpeg/index.html", new) == "tags/FFmpeg/index.html"
+    assert moved_to("2024/other.html", new) is None
+    assert moved_to("style.css", {"STYLE.css"}) is None
+
+
+def test_check_against_lists_what_the_new_build_lacks(hexo_site: Path, tmp_path: Path, capsys) -> None:
+    old = make_old_site(
+        tmp_path / "public",
+        ["2024/03/01/hello/index.html", "about/index.html", "atom.xml", "history/page/2/index.html", "CNAME"],
+    )
+    assert main(["check", str(hexo_site), "--against", str(old), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert (report["old"], report["found"]) == (5, 3)
+    assert {item["path"]: item["group"] for item in report["missing"]} == {
+        "atom.xml": "feeds",
+        "history/page/2/index.html": "archives",
+    }
+    assert report["groups"]["archives"] == {
+        "missing": 1,
+        "causes": {"archives pagination (archive_generator.per_page)": 1},
+    }
+    assert main(["check", str(hexo_site), "--against", str(old)]) == 1
+    text = capsys.readouterr().out
+    assert text.startswith("5 old URLs: 3 in the new build, 2 missing")
+    assert "archives (1 missing)" in text and "    history/page/2/index.html" in text
+
+
+def test_check_against_an_old_site_the_build_covers_exits_0(hexo_site: Path, tmp_path: Path, capsys) -> None:
+    site = tmp_path / "pelican"
+    import_site(hexo_site, site)
+    old = make_old_site(tmp_path / "public", ["2024/03/01/hello/index.html", "2024/03/01/hello/pic.png"])
+    # The site import wrote, built with its own pelicanconf.py.
+    assert main(["check", str(site), "--against", str(old)]) == 0
+    assert "every old URL is in the new build" in capsys.readouterr().out
+
+
+def test_check_against_a_path_that_is_no_old_site_is_exit_2(hexo_site: Path, tmp_path: Path, capsys) -> None:
+    assert main(["check", str(hexo_site), "--against", str(tmp_path / "nowhere")]) == 2
+    assert "error:" in capsys.readouterr().err
+
+
+def test_check_against_on_a_built_corpus_blog(tmp_path: Path, capsys) -> None:
+    blog = CORPUS / "seaoak__blog_with_hexo"
+    if not (blog / "site-urls.json").is_file():
+        pytest.skip(f"the corpus is not here ({CORPUS})")
+    old_urls = json.loads((blog / "site-urls.json").read_text(encoding="utf-8"))
+    # Files the old site had that no build here makes, so the grouping is seen whatever generators exist.
+    extra = ["archives/page/99/index.html", "tags/No-Such-Tag/page/7/index.html", "css/old-theme.css"]
+    old = make_old_site(tmp_path / "public", [*old_urls, *extra])
+    site = tmp_path / "site"
+    import_site(blog, site)
+    output = build_site(site / "pelicanconf.py", tmp_path / "output").output
+    capsys.readouterr()  # Pelican's own summary of that build
+    assert main(["check", str(site), "--against", str(old), "--built", str(output), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    built = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
+    assert {item["path"] for item in report["missing"]} == set(old_urls + extra) - built
+    assert report["found"] == len(set(old_urls) & built)
+    groups = {item["path"]: (item["group"], item["cause"]) for item in report["missing"]}
+    assert groups["archives/page/99/index.html"][0] == "archives"
+    assert groups["tags/No-Such-Tag/page/7/index.html"] == ("tags", "tag pagination (tag_generator.per_page)")
+    assert groups["css/old-theme.css"][0] == "assets"
+    # Almost every URL of the blog's own Hexo is built (issue 13 measured 98.96%).
+    assert report["found"] >= 0.95 * len(old_urls)
