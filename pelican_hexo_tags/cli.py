@@ -1,24 +1,31 @@
 """``pelican-hexo``: move a Hexo blog to Pelican, and check one before moving.
 
-    pelican-hexo import HEXO_SITE_DIR PELICAN_SITE_DIR [--link] [--force]
+    pelican-hexo import HEXO_SITE_DIR PELICAN_SITE_DIR [--link] [--force] [--redirects --against OLD]
     pelican-hexo check PATH [--format text|json] [--theme NAME]
+    pelican-hexo check PATH --against OLD [--built OUTPUT] [--format text|json]
 
 ``import`` mirrors the Hexo ``source/`` folder into the new site's content
 (posts, drafts, pages and static files keep their paths, so every URL stays;
 copies keep their file times, which Hexo's ``updated`` comes from) and writes
-a ``pelicanconf.py``. Re-running it merges: every file that appeared in the
-Hexo site since is added, and every file already in the new site is kept (it
-may have been edited) unless ``--force``. With ``--link`` a missing folder
+a ``pelicanconf.py`` for local work and a ``publishconf.py`` to publish.
+Re-running it merges: every file that appeared in the Hexo site since is
+added, and every file already in the new site is kept (it may have been
+edited) unless ``--force``. With ``--link`` a missing folder
 becomes one symlink, and files missing from a real folder become symlinks.
 
 ``check`` builds into a scratch folder and reports every problem a real build
 would warn about, by post and by kind. It also counts the Markdown files
 Pelican reads under the article and page paths against the posts and pages
 the build produced: each file found but not built is a ``lost-post``, and a
-build that fails outright is a ``build-failed``.
+build that fails outright is a ``build-failed``. With ``--against OLD`` it
+compares URLs instead: every file of the old site (``public/``, a deployed
+checkout, a ``sitemap.xml``) missing from the new build, grouped, with the
+likely cause (``compare_sites``); ``import --redirects --against OLD`` writes
+a redirect page at each old URL whose page moved.
 
 Exit status: 0 when nothing is wrong; 1 when ``check`` found an error (see
-``ERROR_KINDS``: lost posts and failed builds are errors) or ``import`` could
+``ERROR_KINDS``: lost posts and failed builds are errors), ``check --against``
+found an old URL missing, or ``import`` could
 not copy some file; 2 when a path cannot be used (missing, a file where a
 folder is needed, not a Hexo site, an unreadable ``_config.yml``, a target
 inside the source) and when ``check`` finds no post at all, since a folder
@@ -382,8 +389,13 @@ def _import_scripts(hexo_dir: Path, pelican_dir: Path, theme: str, force: bool) 
     return report
 
 
-def import_site(hexo_dir: Path, pelican_dir: Path, link: bool = False, force: bool = False) -> list[str]:
+def import_site(
+    hexo_dir: Path, pelican_dir: Path, link: bool = False, force: bool = False, redirects_against: Path | None = None
+) -> list[str]:
     """Import ``hexo_dir`` into ``pelican_dir``; returns what was done, one line each.
+
+    With ``redirects_against`` (the old site: see ``compare_sites``), each old URL the new
+    build has at another path gets a redirect page in ``content/``, at the old path.
 
     ``source/`` is merged into ``content/`` file by file: a file not there yet
     is copied (or linked), one already there is kept unless ``force``, so
@@ -433,6 +445,44 @@ def import_site(hexo_dir: Path, pelican_dir: Path, link: bool = False, force: bo
     report.append(f"to publish: pelican -s {publish}   (for {production_url(config) or 'the site'}; upload {output})")
     report.append(f"before that, `pelican-hexo check {hexo_dir}` lists every post that needs a look")
     report.append(f"after it, `pelican-hexo check {pelican_dir} --against OLD_PUBLIC` lists every old URL not built")
+    if redirects_against is not None:
+        report += write_redirects(pelican_dir, redirects_against)
+    return report
+
+
+def write_redirects(pelican_dir: Path, old: Path) -> list[str]:
+    """Build the site ``import`` wrote, and give each old URL it moved a redirect page in ``content/``.
+
+    A redirect is a static file at the old path, so every later build (and ``check --against``)
+    has it; one already there, the user's, is kept.
+    """
+    from .compare_sites import redirect_page, redirects
+
+    pelican_dir = Path(pelican_dir)
+    _old_paths, _new, missing, config = compare_with_old_site(pelican_dir, old)
+    moved, case_only = redirects(missing)
+    content = pelican_dir / "content"
+    site_url = production_url(config)
+    written, report = 0, []
+    for old_path, new_path in sorted(moved.items()):
+        target = content / old_path
+        if target.exists():
+            continue
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(redirect_page(old_path, new_path, site_url, config.root), encoding="utf-8")
+        except OSError as error:
+            report.append(f"error: could not write {target}: {error.strerror or error}")
+            continue
+        written += 1
+    report.append(f"wrote {written} redirect pages in {content} (old URLs the new build has at another path)")
+    if case_only:
+        report.append(f"no redirect for {len(case_only)} old URLs that differ only in case (e.g. {case_only[0].path})")
+    left = len(missing) - len(moved) - len(case_only)
+    if left:
+        report.append(
+            f"{left} old URLs are missing with no page to redirect to: `pelican-hexo check --against` lists them"
+        )
     return report
 
 
@@ -680,7 +730,17 @@ def _print_report(problems: list[dict[str, Any]], posts: int, built: int) -> Non
 
 def _import(args: argparse.Namespace) -> int:
     failed = False
-    for line in import_site(args.hexo_site, args.pelican_site, link=args.link, force=args.force):
+    if args.redirects and args.against is None:
+        raise CliError("--redirects needs --against OLD: the old site's public/ folder, checkout or sitemap.xml")
+    if args.against is not None and not args.redirects:
+        raise CliError("import takes --against with --redirects; `pelican-hexo check SITE --against OLD` compares")
+    against = args.against if args.redirects else None
+    if against is not None and not against.exists():
+        # Before the import: the comparison runs last, after every file is copied.
+        raise CliError(f"{against} not found: --against takes the old site's public/ folder, checkout or sitemap.xml")
+    for line in import_site(
+        args.hexo_site, args.pelican_site, link=args.link, force=args.force, redirects_against=against
+    ):
         failed |= line.startswith("error:")
         print(line, file=sys.stderr if line.startswith("error:") else sys.stdout)
     return 1 if failed else 0
@@ -877,6 +937,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     importer.add_argument("pelican_site", type=Path)
     importer.add_argument("--link", action="store_true", help="symlink instead of copying")
     importer.add_argument("--force", action="store_true", help="replace what is already there")
+    importer.add_argument(
+        "--redirects", action="store_true", help="with --against: a redirect page for each old URL that moved"
+    )
+    importer.add_argument(
+        "--against", type=Path, metavar="OLD", help="the old site: its public/ folder, a checkout or a sitemap.xml"
+    )
     checker = commands.add_parser("check", help="report what a Pelican build of a Hexo site would warn about")
     checker.add_argument(
         "path", type=Path, nargs="?", default=Path("."), help="a Hexo site, a site import wrote, or a folder of posts"

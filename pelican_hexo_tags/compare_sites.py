@@ -18,9 +18,10 @@ import xml.etree.ElementTree as ElementTree
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from .config import HexoConfig
 
@@ -295,3 +296,50 @@ def report_lines(data: Mapping[str, Any]) -> list[str]:
     if not data["missing"]:
         lines.append("every old URL is in the new build")
     return lines
+
+
+def page_url(path: str) -> str:
+    """The URL path a file is served at, as Hexo links it: ``a/index.html`` → ``a/``."""
+    return path[: -len("index.html")] if path == "index.html" or path.endswith("/index.html") else path
+
+
+def redirect_page(old_path: str, new_path: str, site_url: str = "", root: str = "/") -> str:
+    """A page for ``old_path`` that sends a visitor (and a search engine) on to ``new_path``.
+
+    The refresh and the plain link are relative, so they work in a local preview and on the
+    live site; the canonical link is absolute where the site's URL is known, as search
+    engines want it.
+    """
+    target = quote(page_url(posixpath.relpath(new_path, posixpath.dirname(old_path) or ".")))
+    if new_path.endswith("/index.html") and not target.endswith("/"):
+        target += "/"
+    served = quote(page_url(new_path))
+    canonical = f"{site_url.rstrip('/')}/{served}" if site_url else f"/{root.strip('/')}/{served}".replace("//", "/")
+    refresh, link = escape(target), escape(canonical)
+    return (
+        "<!DOCTYPE html>\n"
+        '<html>\n<head>\n<meta charset="utf-8">\n'
+        f"<title>Moved to {link}</title>\n"
+        f'<link rel="canonical" href="{link}">\n'
+        f'<meta http-equiv="refresh" content="0; url={refresh}">\n'
+        "</head>\n<body>\n"
+        f'<p>This page has moved to <a href="{refresh}">{link}</a>.</p>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def redirects(missing: Iterable[Missing]) -> tuple[dict[str, str], list[Missing]]:
+    """The old paths to redirect (old → new), and the moved ones left out.
+
+    A move that only changes case is left out: on a case-insensitive disk (macOS, Windows) the
+    redirect page would overwrite the page it points to.
+    """
+    kept, skipped = {}, []
+    for item in missing:
+        if item.moved_to is None:
+            continue
+        if item.moved_to.lower() == item.path.lower():
+            skipped.append(item)
+        else:
+            kept[item.path] = item.moved_to
+    return kept, skipped

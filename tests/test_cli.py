@@ -769,3 +769,58 @@ def test_check_against_on_a_built_corpus_blog(tmp_path: Path, capsys) -> None:
     assert groups["css/old-theme.css"][0] == "assets"
     # Almost every URL of the blog's own Hexo is built (issue 13 measured 98.96%).
     assert report["found"] >= 0.95 * len(old_urls)
+
+
+# --- import --redirects --against OLD --------------------------------------------------------
+
+
+def test_redirect_page_sends_the_old_url_on() -> None:
+    from pelican_hexo_tags.compare_sites import redirect_page
+
+    page = redirect_page("2024/hello.html", "2024/hello/index.html", "https://x.org/blog")
+    assert '<meta http-equiv="refresh" content="0; url=hello/">' in page
+    assert '<link rel="canonical" href="https://x.org/blog/2024/hello/">' in page
+    assert '<a href="hello/">https://x.org/blog/2024/hello/</a>' in page
+    page = redirect_page("about/index.html", "关于.html", "", "/blog/")
+    assert 'url=../%E5%85%B3%E4%BA%8E.html"' in page
+    assert 'href="/blog/%E5%85%B3%E4%BA%8E.html"' in page
+
+
+def test_import_redirects_every_old_url_that_moved(hexo_site: Path, tmp_path: Path, capsys) -> None:
+    old = make_old_site(
+        tmp_path / "public",
+        [
+            "2024/03/01/hello.html",
+            "about.html",
+            "2024/03/01/hello/index.html",
+            "atom.xml",
+            "LABELS/greeting/index.html",
+        ],
+    )
+    site = tmp_path / "pelican"
+    argv = ["import", str(hexo_site), str(site), "--redirects", "--against", str(old)]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert f"wrote 2 redirect pages in {site / 'content'}" in out
+    assert "no redirect for 1 old URLs that differ only in case (e.g. LABELS/greeting/index.html)" in out
+    assert "1 old URLs are missing with no page to redirect to" in out
+    page = (site / "content/2024/03/01/hello.html").read_text(encoding="utf-8")
+    assert 'content="0; url=hello/"' in page
+    assert 'href="https://small.example.com/blog/2024/03/01/hello/"' in page
+    assert 'url=about/"' in (site / "content/about.html").read_text(encoding="utf-8")
+    # Built, the redirects are at the old URLs: only the feed is still missing.
+    assert main(["check", str(site), "--against", str(old), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert {item["path"] for item in report["missing"]} == {"atom.xml", "LABELS/greeting/index.html"}
+    # A re-import keeps a redirect the user edited.
+    (site / "content/about.html").write_text("mine", encoding="utf-8")
+    assert main(argv) == 0
+    assert (site / "content/about.html").read_text(encoding="utf-8") == "mine"
+
+
+def test_import_redirects_needs_the_old_site(hexo_site: Path, tmp_path: Path, capsys) -> None:
+    assert main(["import", str(hexo_site), str(tmp_path / "a"), "--redirects"]) == 2
+    assert "--redirects needs --against OLD" in capsys.readouterr().err
+    assert main(["import", str(hexo_site), str(tmp_path / "b"), "--redirects", "--against", str(tmp_path / "no")]) == 2
+    assert "not found" in capsys.readouterr().err
+    assert not (tmp_path / "b").exists()
