@@ -9,8 +9,9 @@ tag inside them is text, not a tag); ``{# … #}`` disappears.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 PLACEHOLDER_MARK = "\ufffc"
@@ -25,6 +26,57 @@ _STRING_ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
 _SPECIAL = re.compile(r"`|<!--|\{[{%#]")
 _RAW_IN_CODE = re.compile(r"\{%-?\s*(raw|verbatim)\s*-?%\}([\s\S]*?)\{%-?\s*end\1\s*-?%\}")
 _TAG_NAME = re.compile(r"[^\s%]+")
+
+
+@dataclass(frozen=True)
+class TagNames:
+    """What the lexer knows of tag names: which known tags take a body.
+
+    A name it does not know takes one when the text holds its end tag anywhere,
+    as Hexo's ``escapeAllSwigTags`` decides (``end<name>`` in the document).
+    """
+
+    with_body: frozenset[str] = frozenset()
+    known: frozenset[str] = frozenset()
+
+    def takes_body(self, name: str, text: str) -> bool:
+        if name in self.known:
+            return name in self.with_body
+        return f"end{name}" in text
+
+
+@dataclass(frozen=True)
+class LineIndex:
+    """Where a text's lines start, so a tag gets the line of the source file it is on.
+
+    ``cuts`` are the places where the text holds a stand-in for lines it no longer has
+    (a fenced code block cut out before the lexer): ``(position, lines removed)``.
+    """
+
+    newlines: tuple[int, ...]
+    first_line: int = 1
+    cut_at: tuple[int, ...] = ()
+    removed_before: tuple[int, ...] = (0,)
+
+    @classmethod
+    def of(cls, text: str, first_line: int = 1, cuts: Iterable[tuple[int, int]] = ()) -> LineIndex:
+        # Bisecting newline offsets, not counting per tag: a post with 10,000 tags stays linear.
+        newlines = tuple(m.start() for m in re.finditer("\n", text))
+        cut_at, removed = [], [0]
+        for position, lines in cuts:
+            cut_at.append(position)
+            removed.append(removed[-1] + lines)
+        return cls(newlines, first_line, tuple(cut_at), tuple(removed))
+
+    def line(self, position: int) -> int:
+        return (
+            self.first_line
+            + bisect.bisect_left(self.newlines, position)
+            + self.removed_before[bisect.bisect_left(self.cut_at, position)]
+        )
+
+
+_NO_LINES = LineIndex((), 0)
 
 
 def placeholder(kind: str, index: int) -> str:
@@ -193,18 +245,22 @@ def _strip_block_body(body: str) -> str:
     return strip_indent(body).removeprefix("\n").removesuffix("\n")
 
 
-def lex(
-    text: str,
-    is_block_tag: Callable[[str, str], bool],
-    line_of: Callable[[int], int] = lambda pos: 0,
-) -> LexResult:
+def lex(text: str, names: TagNames, lines: LineIndex = _NO_LINES) -> LexResult:
     """Replace every tag in ``text`` by a placeholder.
 
-    ``is_block_tag(name, text)`` says whether ``name`` takes a body;
-    ``line_of(pos)`` maps an index in ``text`` to a line in the source file.
+    ``names`` says which tags take a body; ``lines`` gives each tag its line in the source file.
     """
     if "{" not in text:
         return LexResult(text, [], [])
+    line_of = lines.line
+    takes_body: dict[str, bool] = {}
+
+    def is_block_tag(name: str, source: str) -> bool:
+        # Memoised: an unknown name would otherwise search the whole post once per use.
+        if name not in takes_body:
+            takes_body[name] = names.takes_body(name, source)
+        return takes_body[name]
+
     out: list[str] = []
     tags: list[TagCall] = []
     problems: list[tuple[int, str]] = []

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import bisect
 import logging
 import os
 import re
@@ -29,7 +28,7 @@ from .engine import MARKED, comments_are_stashed, markdown_engine, refused_urls
 from .extend import RenderData
 from .highlight import highlighter_of, remember_highlighted
 from .html import escape_html, refuse_unsafe_urls
-from .lexer import PLACEHOLDER_MARK, PLACEHOLDER_RE, LexResult, TagCall, lex
+from .lexer import PLACEHOLDER_MARK, PLACEHOLDER_RE, LexResult, LineIndex, TagCall, lex
 from .math import MathRenderer, katex_macros, math_mode, mermaid_block, page_assets
 from .metadata import URL_SAFE
 from .nunjucks import NunjucksError, evaluate, to_string
@@ -246,21 +245,12 @@ def split_excerpt(html: str) -> tuple[str, str | None]:
     return html[: match.start()] + '<span id="more"></span>' + html[match.end() :], summary
 
 
-def _line_mapper(text: str, blocks: list[CodeBlock], first_line: int) -> Callable[[int], int]:
-    """Source line of an index in the fence-cut text (cut fences removed lines)."""
+def _line_index(text: str, blocks: list[CodeBlock], first_line: int) -> LineIndex:
+    """The source lines of the fence-cut text: each cut fence's stand-in took its lines away."""
     marks = [m.start() for m in re.finditer(r"<!--hexocode" + PLACEHOLDER_MARK, text)]
-    removed = [0]
-    for block in blocks[: len(marks)]:
-        removed.append(removed[-1] + block.removed_newlines)
-    # A tag body holds the placeholders of fences its parent cut, with no blocks of its own here.
-    removed += [removed[-1]] * (len(marks) + 1 - len(removed))
-    # Bisecting a newline index, not counting per call: a post with 10,000 tags stays linear.
-    newlines = [m.start() for m in re.finditer("\n", text)]
-
-    def line_of(pos: int) -> int:
-        return first_line + bisect.bisect_left(newlines, pos) + removed[bisect.bisect_left(marks, pos)]
-
-    return line_of
+    # A tag body holds the stand-ins of fences its parent cut, with no blocks of its own here.
+    removed = [block.removed_newlines for block in blocks[: len(marks)]]
+    return LineIndex.of(text, first_line, zip(marks, removed + [0] * (len(marks) - len(removed)), strict=True))
 
 
 def _unrendered(tag: TagCall) -> str:
@@ -424,17 +414,8 @@ def render_markdown(
     math_env = {"hexo_math": _math_renderer(env)}
     text = render_admonitions(text, lambda body: commonmark_engine().render(body, dict(math_env)))
 
-    block_names: dict[str, bool] = {}
-
-    def is_block(name: str, source: str) -> bool:
-        # Memoised: an unknown name would otherwise search the whole post once per use.
-        if name not in block_names:
-            found = registry.lookup(name, env.dialect)
-            block_names[name] = found.ends if found is not None else f"end{name}" in source
-        return block_names[name]
-
-    line_of = _line_mapper(text, blocks, first_line)
-    lexed = LexResult(text, [], []) if nunjucks_disabled(env) else lex(text, is_block, line_of)
+    lines = _line_index(text, blocks, first_line)
+    lexed = LexResult(text, [], []) if nunjucks_disabled(env) else lex(text, registry.tag_names(env.dialect), lines)
     for line, message in lexed.problems:
         env.warn(line, message)
     source = lexed.text
@@ -466,7 +447,7 @@ def render_markdown(
         env.page_state.heading_ids.extend(md_env["heading_ids"].given)
     for url in dict.fromkeys(refused):
         at = text.find(url)
-        env.warn(line_of(at) if at >= 0 else first_line, f"refused the link {url!r} (its scheme can run script)")
+        env.warn(lines.line(at) if at >= 0 else first_line, f"refused the link {url!r} (its scheme can run script)")
 
     pieces: list[str] = []
     position = 0

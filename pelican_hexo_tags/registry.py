@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .lexer import TagNames
 from .page_state import PageState
 
 TagFunction = Callable[[list[str], "str | None", "TagContext"], str]
@@ -93,9 +94,21 @@ class TagRegistry:
 
     def __init__(self) -> None:
         self._tags: dict[str, dict[str | None, TagSpec]] = {}
+        self._names: dict[str | None, TagNames] = {}
 
     def register(self, name: str, function: TagFunction, ends: bool = False, dialect: str | None = None) -> None:
         self._tags.setdefault(name, {})[dialect] = TagSpec(name, function, ends, dialect)
+        self._names.clear()
+
+    def tag_names(self, dialect: str | None = None) -> TagNames:
+        """The lexer's data for ``dialect``: every tag name, and which of them take a body."""
+        if dialect not in self._names:
+            specs = [self.lookup(name, dialect) for name in self._tags]
+            self._names[dialect] = TagNames(
+                frozenset(spec.name for spec in specs if spec is not None and spec.ends),
+                frozenset(spec.name for spec in specs if spec is not None),
+            )
+        return self._names[dialect]
 
     def lookup(self, name: str, dialect: str | None = None) -> TagSpec | None:
         variants = self._tags.get(name)
@@ -118,6 +131,7 @@ class TagRegistry:
     def copy(self) -> TagRegistry:
         clone = TagRegistry()
         clone._tags = {name: dict(variants) for name, variants in self._tags.items()}
+        clone._names = {}
         return clone
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pelican_hexo_tags.lexer import PLACEHOLDER_RE, lex, placeholder, split_args
+from pelican_hexo_tags.lexer import PLACEHOLDER_RE, LineIndex, TagNames, lex, placeholder, split_args
 
 # --- split_args ----------------------------------------------------------------------------------
 
@@ -43,12 +43,11 @@ def test_split_args(text, args):
 BLOCKS = {"note", "box", "raw", "verbatim"}
 
 
-def is_block(name, _text):
-    return name in BLOCKS
+NAMES = TagNames(frozenset(BLOCKS), frozenset(BLOCKS | {"a", "b", "link", "img", "other"}))
 
 
 def run(text):
-    return lex(text, is_block, lambda pos: text.count("\n", 0, pos) + 1)
+    return lex(text, NAMES, LineIndex.of(text))
 
 
 def test_inline_tag():
@@ -234,14 +233,20 @@ def test_unclosed_block_tag_is_reported_with_its_line():
     assert result.text == f"intro\n\n{placeholder('tag', 0)}\nno end"
 
 
-def test_line_numbers_use_line_of():
+def test_line_numbers_come_from_the_line_index():
     text = "one\n{% a %}\nthree {% b %}\n\n{{ c }}"
-    result = lex(text, is_block, lambda pos: 100 + text.count("\n", 0, pos))
+    result = lex(text, NAMES, LineIndex.of(text, first_line=100))
     assert [(t.name, t.line) for t in result.tags] == [("a", 101), ("b", 102), ("{{", 104)]
 
 
-def test_default_line_of_is_zero():
-    result = lex("{% a %}", is_block)
+def test_a_cut_block_counts_the_lines_it_took_away():
+    text = "one\nX\n{% a %}"
+    lines = LineIndex.of(text, first_line=1, cuts=[(text.index("X"), 3)])
+    assert [t.line for t in lex(text, NAMES, lines).tags] == [6]
+
+
+def test_without_a_line_index_lines_are_zero():
+    result = lex("{% a %}", NAMES)
     assert result.tags[0].line == 0
 
 
@@ -253,10 +258,13 @@ def test_text_without_braces_is_returned_as_is():
 
 def test_is_block_tag_decides_whether_a_body_is_taken():
     text = "{% other %}x{% endother %}"
-    as_inline = lex(text, lambda name, _t: False)
+    as_inline = lex(text, TagNames(frozenset(), frozenset({"other"})))
     assert [t.name for t in as_inline.tags] == ["other", "endother"]
-    as_block = lex(text, lambda name, _t: name == "other")
+    as_block = lex(text, TagNames(frozenset({"other"}), frozenset({"other"})))
     assert [(t.name, t.body) for t in as_block.tags] == [("other", "x")]
+    # A name no tag has takes a body where the text holds its end tag, as in Hexo.
+    unknown = lex(text, TagNames())
+    assert [(t.name, t.body) for t in unknown.tags] == [("other", "x")]
 
 
 def test_placeholders_are_numbered_in_order():
