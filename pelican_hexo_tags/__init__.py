@@ -30,6 +30,7 @@ from .integration import (
     warn_duplicate_urls,
 )
 from .links import resolve_cross_post_assets, resolve_post_links, share_heading_ids_across_posts
+from .list_pages import add_list_pages_generator
 from .readahead import start_read_ahead, stop_read_ahead
 from .registry import TagContext, TagError, registry, tag
 from .strict import HexoStrictError, fail_strict_build, forget_problems
@@ -64,6 +65,7 @@ _CONNECTIONS = (
     # After forget_problems, so that a strict build counts them.
     (signals.initialized, report_config_notices),
     (signals.get_writer, incremental_writer),
+    (signals.get_generators, add_list_pages_generator),
     (signals.finalized, save_page_fingerprints),
     (signals.finalized, fail_strict_build),
 )

@@ -145,13 +145,13 @@ def render_settings(config: HexoConfig, config_name: str = CONFIG_NAME) -> str:
         f'TAG_SAVE_AS = "{tag_dir}/{{slug}}/index.html"',
         f'TAGS_SAVE_AS = "{tag_dir}/index.html"',
         f'CATEGORY_URL = "{category_dir}/{{slug}}/"',
-        f'CATEGORY_SAVE_AS = "{category_dir}/{{slug}}/index.html"',
+        "# hexo-generator-category's pages, every level of a hierarchy, are the plugin's (list_pages).",
+        'CATEGORY_SAVE_AS = ""',
         f'CATEGORIES_SAVE_AS = "{category_dir}/index.html"',
         f'ARCHIVES_SAVE_AS = "{archive_dir}/index.html"',
-        f'YEAR_ARCHIVE_SAVE_AS = "{archive_dir}/{{date:%Y}}/index.html"',
-        f'MONTH_ARCHIVE_SAVE_AS = "{archive_dir}/{{date:%Y}}/{{date:%m}}/index.html"',
         'AUTHOR_SAVE_AS = ""',
         'AUTHORS_SAVE_AS = ""',
+        *_list_page_settings(config),
         "PAGINATION_PATTERNS = [",
         '    (1, "{url}", "{save_as}"),',
         f'    (2, "{{base_name}}/{pagination_dir}/{{number}}/",',
@@ -211,6 +211,67 @@ def render_publish_settings(config: HexoConfig) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+_ONE_PAGE = 10**9
+
+
+def _list_page_settings(config: HexoConfig) -> list[str]:
+    """The home page's path, the archives and each list's page size, as the site's generator packages read them.
+
+    A list with ``per_page: 0`` is one page. Archives and category pages are paginated by the
+    plugin (``list_pages``), at Hexo's paths.
+    """
+    from .plugins import hexo_generator_archive, hexo_generator_category, hexo_generator_index, hexo_generator_tag
+
+    sizes = {
+        "index": hexo_generator_index.per_page(config),
+        "tag": hexo_generator_tag.per_page(config),
+        "category": hexo_generator_category.per_page(config),
+    }
+    # Pelican pages these templates always (a theme's index.html wants articles_page); a size Pelican
+    # reads as false falls back to DEFAULT_PAGINATION, so one page is a size no list reaches.
+    one_page = None if not _per_page(config) else _ONE_PAGE
+    paginated = {name: size or one_page for name, size in sizes.items()}
+    lines = [f"PAGINATED_TEMPLATES = {paginated!r}"]
+    archive_dir = str(config.get("archive_dir") or "archives").strip("/")
+    periods = hexo_generator_archive.settings(config) or {"yearly": True, "monthly": True}
+    if periods.get("yearly"):
+        lines.append(f'YEAR_ARCHIVE_SAVE_AS = "{archive_dir}/{{date:%Y}}/index.html"')
+        if periods.get("monthly"):
+            lines.append(f'MONTH_ARCHIVE_SAVE_AS = "{archive_dir}/{{date:%Y}}/{{date:%m}}/index.html"')
+        if periods.get("daily"):
+            lines.append(f'DAY_ARCHIVE_SAVE_AS = "{archive_dir}/{{date:%Y}}/{{date:%m}}/{{date:%d}}/index.html"')
+    index = hexo_generator_index.index_path(config)
+    if index != "index.html":
+        lines.append(f"INDEX_SAVE_AS = {index!r}")
+    return lines
+
+
+# A skip_render glob that takes a whole folder: ``raw/**``, ``raw/**/*``, ``raw/**/*.md``.
+_WHOLE_FOLDER = re.compile(r"^/?(?P<folder>[^*?\[\]{}!]+?)/\*\*(/\*(\.\w+)?)?$")
+
+
+def skip_render_folders(config: HexoConfig) -> list[str]:
+    """The folders of ``source/`` Hexo's ``skip_render`` copies as they are, Markdown too.
+
+    Pelican excludes folders from its page paths, not single files: a folder left out of
+    ``PAGE_EXCLUDES`` is read by the static generator, which copies every file raw.
+    """
+    patterns = config.get("skip_render")
+    patterns = patterns if isinstance(patterns, list) else [patterns] if isinstance(patterns, str) else []
+    folders = []
+    for pattern in patterns:
+        match = _WHOLE_FOLDER.match(str(pattern).strip())
+        if match and not match.group("folder").startswith(_POSTS):
+            folders.append(match.group("folder").strip("/"))
+    return folders
+
+
+def _skip_render_comment(config: HexoConfig) -> list[str]:
+    if not skip_render_folders(config):
+        return []
+    return ["# skip_render's folders: Hexo copies them as they are, Markdown too; so does the static generator."]
 
 
 class CliError(Exception):

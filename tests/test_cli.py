@@ -87,7 +87,9 @@ def test_import_writes_settings_from_the_hexo_config(hexo_site: Path, tmp_path: 
     assert namespace["PLUGINS"] == ["pelican_hexo_tags"]
     assert namespace["HEXO_CONFIG"] == "_config.yml"
     assert namespace["TAG_URL"] == "labels/{slug}/"
-    assert namespace["CATEGORY_SAVE_AS"] == "kinds/{slug}/index.html"
+    # Category pages, every level of a hierarchy, are the plugin's (list_pages); Pelican's one category is no page.
+    assert namespace["CATEGORY_URL"] == "kinds/{slug}/"
+    assert namespace["CATEGORY_SAVE_AS"] == ""
     assert namespace["ARCHIVES_SAVE_AS"] == "history/index.html"
     assert (tmp_path / "pelican" / "_config.next.yml").is_file()
     assert any(line.startswith("next: pelican -s") for line in report)
