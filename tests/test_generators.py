@@ -30,7 +30,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "plugins"
 SCHEMA = Path(__file__).parent / "fixtures" / "schemas" / "sitemap.xsd"
 CASES = sorted(
     (package.name, generated.stem.removeprefix("generated-"))
-    for package in FIXTURES.glob("hexo-generator-*")
+    for package in [*FIXTURES.glob("hexo-generator-*"), FIXTURES / "hexo-theme-fluid"]
     for generated in package.glob("generated-*.json")
 )
 # Hexo's external_link filter runs on whole pages (after_render:html); here on the post body, so it is in the feed.
