@@ -251,3 +251,16 @@ def test_pandoc_math_stays_for_the_browser_where_the_page_typesets_math_there(tm
     post = next(a for a in build.articles if a.title == "Pandoc").content
     assert '<span class="math inline">\\(e^{i\\pi} + 1 = 0\\)</span>' in post
     assert "auto-render.min.js" in post
+
+
+def test_the_theme_module_loads_for_the_theme_named_in_the_config_only(tmp_path: Path) -> None:
+    # Hexo loads the theme `theme:` names (from themes/ or node_modules), never another one installed.
+    (tmp_path / "package.json").write_text(json.dumps({"dependencies": {"hexo": "^6", "hexo-theme-yun": "1.10.11"}}))
+    html = '<p><img src="/a.png" alt="a"></p>'
+    lazy = '<p><img src="/a.png" alt="a" loading="lazy"></p>'
+    for theme, expected in (("yun", lazy), ("next", html)):
+        config = HexoConfig({"theme": theme}, source_root=str(tmp_path))
+        assert config.extensions.run_filters("after_post_render", html, _Post(config)) == expected
+    (tmp_path / "_config.yun.yml").write_text("lazyload:\n  enable: false\n", encoding="utf-8")
+    config = HexoConfig({"theme": "yun"}, source_root=str(tmp_path))
+    assert config.extensions.run_filters("after_post_render", html, _Post(config)) == html

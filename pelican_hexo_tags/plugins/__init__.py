@@ -119,10 +119,14 @@ def load_extensions(config: HexoConfig) -> Extensions:
     extensions = Extensions()
     for package in ("hexo", *site_packages(config)):
         module = plugin_module(package)
-        if module is not None:
+        if module is not None and not package.startswith("hexo-theme-"):
             module.register(extensions, config)
     from ..local_scripts import register_local_scripts
 
-    # Hexo loads the site's scripts/ and the theme's after every plugin.
+    # Hexo loads the site's scripts/, then its theme's, after every plugin: the theme named by
+    # `theme:`, from themes/NAME or node_modules/hexo-theme-NAME, never another one installed.
     register_local_scripts(extensions, config)
+    theme = plugin_module(f"hexo-theme-{config.get('theme') or ''}") if config.get("theme") else None
+    if theme is not None:
+        theme.register(extensions, config)
     return extensions
