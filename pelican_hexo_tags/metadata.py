@@ -177,7 +177,12 @@ def build_post_info(
 
     last_category = hierarchies[-1] if hierarchies else [str(config.get("default_category") or "")]
     category_slug = "/".join(slugize(name, transform=int(config.get("filename_case") or 0)) for name in last_category)
-    if is_page:
+    if is_page and merged.get("permalink"):
+        # Hexo's asset processor: a page's permalink: is its path, index.html added as the router does.
+        path = str(merged["permalink"]).lstrip("/")
+        path += "index" if path.endswith("/") or not path else ""
+        path += "" if os.path.splitext(path)[1] else ".html"
+    elif is_page:
         path = os.path.splitext(relative_path)[0] + ".html"
     elif merged.get("permalink"):
         path = str(merged["permalink"]).lstrip("/")

@@ -8,6 +8,7 @@ import os
 import re
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import build_site
@@ -22,6 +23,7 @@ from pelican_hexo_tags.cli import (
     main,
     production_url,
     render_settings,
+    skip_render_folders,
 )
 from pelican_hexo_tags.config import HexoConfig
 
@@ -826,3 +828,46 @@ def test_import_redirects_needs_the_old_site(hexo_site: Path, tmp_path: Path, ca
     assert main(["import", str(hexo_site), str(tmp_path / "b"), "--redirects", "--against", str(tmp_path / "no")]) == 2
     assert "not found" in capsys.readouterr().err
     assert not (tmp_path / "b").exists()
+
+
+# --- source/ files as Hexo treats them -------------------------------------------------------
+
+SOURCE_FILES = Path(__file__).parent / "fixtures" / "source-files"
+# What Hexo writes that a build here does not, and why.
+HEXO_ONLY = {
+    # Hexo reads a Markdown file in a post's asset folder twice: as a post (built here too) and as
+    # an asset, rendered beside the post with its front matter as text.
+    "2024/01/02/p1/note.html",
+    "2024/01/02/p1/sub/deep.html",
+}
+
+
+def test_source_files_land_where_hexo_puts_them(tmp_path: Path) -> None:
+    hexo_files = set(json.loads((SOURCE_FILES / "hexo-public-files.json").read_text(encoding="utf-8")))
+    site = tmp_path / "pelican"
+    import_site(SOURCE_FILES / "site", site)
+    output = build_site(site / "pelicanconf.py", tmp_path / "output").output
+    built = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
+    assert hexo_files - built == HEXO_ONLY
+    source = SOURCE_FILES / "site" / "source"
+    # skip_render: copied as they are, Markdown too, and no page made of them.
+    for raw in ("raw/raw.md", "raw/raw.html", "verify.html"):
+        assert (output / raw).read_bytes() == (source / raw).read_bytes(), raw
+    assert "Gone" in (output / "404.html").read_text(encoding="utf-8")
+    # A page's permalink: front matter is its path, as Hexo's asset processor makes it.
+    assert "moved page" in (output / "elsewhere/index.html").read_text(encoding="utf-8")
+    assert not (output / "docs/moved.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("skip_render", "folders"),
+    [
+        (["raw/**", "verify.html", "docs/**/*", "/demo/**/*.md"], ["raw", "docs", "demo"]),
+        ("raw/**", ["raw"]),
+        # A file pattern, a glob in the folder, or _posts (never a page anyway): no folder to exclude.
+        (["*.md", "a*/**", "_posts/**/*.html"], []),
+        (None, []),
+    ],
+)
+def test_skip_render_folders_are_no_pages(skip_render: Any, folders: list[str]) -> None:
+    assert skip_render_folders(HexoConfig({"skip_render": skip_render})) == folders
