@@ -871,3 +871,17 @@ def test_source_files_land_where_hexo_puts_them(tmp_path: Path) -> None:
 )
 def test_skip_render_folders_are_no_pages(skip_render: Any, folders: list[str]) -> None:
     assert skip_render_folders(HexoConfig({"skip_render": skip_render})) == folders
+
+
+def test_the_sitemap_real_hexo_wrote_is_read_as_the_site_files(tmp_path: Path) -> None:
+    from pelican_hexo_tags.compare_sites import old_site_paths
+
+    # hexo-generator-sitemap's own output for its fixture site (url http://example.com/blog, root /blog/).
+    generated = Path(__file__).parent / "fixtures/plugins/hexo-generator-sitemap/generated-site.json"
+    sitemap = tmp_path / "sitemap.xml"
+    sitemap.write_text(json.loads(generated.read_text(encoding="utf-8"))["files"]["sitemap.xml"], encoding="utf-8")
+    paths = old_site_paths(sitemap, "http://example.com/blog", "/blog/")
+    assert "index.html" in paths
+    assert "2021/01/01/hello/index.html" in paths
+    assert "tags/标签/index.html" in paths
+    assert all(not path.startswith(("blog/", "/")) for path in paths)
