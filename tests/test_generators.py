@@ -193,3 +193,16 @@ def test_feed_and_sitemap_stay_linear(tmp_path: Path) -> None:
 
     small, large = seconds(1000), seconds(10000)
     assert large < 20 * small + 0.5, (small, large)
+
+
+def test_a_later_generator_under_a_name_replaces_the_earlier_and_routes_come_as_hexo_returns_them() -> None:
+    from pelican_hexo_tags.extend import Extensions, Route
+    from pelican_hexo_tags.generators import routes_of
+
+    hexo = Extensions()
+    hexo.register_generator("feed", lambda site: Route("old.xml", "old"))
+    hexo.register_generator("feed", lambda site: [Route("a.xml", "a"), Route("b.xml", "b")])
+    hexo.register_generator("nothing", lambda site: None)
+    assert list(hexo.generators) == ["feed", "nothing"]
+    assert [route.path for route in routes_of(hexo.generators["feed"](None))] == ["a.xml", "b.xml"]
+    assert routes_of(hexo.generators["nothing"](None)) == []
