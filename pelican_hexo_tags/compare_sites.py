@@ -183,8 +183,11 @@ class Classifier:
             return "archives", "index pagination (index_generator.per_page, pagination_dir)"
         if extension in ("html", "htm") and self.permalink.fullmatch(_permalink_key(path)):
             return "posts", "post URL differs (permalink, or the post's permalink: front matter) or post not built"
+        top = path.split("/", 1)[0] if "/" in path else ""
+        if extension in ("html", "htm") and top in _THEME_ASSET_FOLDERS:
+            # A theme's source/ is rendered too: its css/README.md becomes css/README.html.
+            return "assets", "theme asset: the Hexo theme's source/ is not the Pelican theme's"
         if extension in _ASSET_EXTENSIONS:
-            top = path.split("/", 1)[0]
             if "/" in path and self.permalink.fullmatch(posixpath.dirname(path)):
                 return "assets", "post asset not copied (post_asset_folder)"
             if top in _THEME_ASSET_FOLDERS:

@@ -678,6 +678,7 @@ def test_a_deployed_checkout_has_no_git_folder_urls(tmp_path: Path) -> None:
         ("2024/03/01/gone/index.html", "posts", "post URL differs"),
         ("2024/03/01/gone/pic.png", "assets", "post asset"),
         ("css/style.css", "assets", "theme asset"),
+        ("css/README.html", "assets", "theme asset"),
         ("labels/Greeting/page/2/index.html", "tags", "tag pagination (tag_generator.per_page)"),
         ("labels/index.html", "tags", "the theme's tags index page"),
         ("kinds/Code/git/index.html", "categories", "category hierarchy"),
