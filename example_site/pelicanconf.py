@@ -1,5 +1,7 @@
 """Pelican settings for the example site: a Hexo blog built by Pelican."""
 
+from pelican_hexo_tags.themes import theme_path
+
 AUTHOR = "Example Author"
 SITENAME = "Example Hexo Blog"
 SITEURL = ""
@@ -10,7 +12,14 @@ READERS = {"rst": None}
 
 PATH = "content"
 OUTPUT_PATH = "output"
-THEME = "theme"
+# The theme that ships with the plugin; importing it gives its templates the Hexo theme config's menu.
+THEME = theme_path()
+# Hexo's paths for the tag and category indexes, which a Hexo theme's menu links to.
+TAGS_SAVE_AS = "tags/index.html"
+TAGS_URL = "tags/"
+CATEGORIES_SAVE_AS = "categories/index.html"
+CATEGORIES_URL = "categories/"
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
 
 PLUGINS = ["pelican_hexo_tags"]
 HEXO_CONFIG = "_config.yml"
@@ -18,7 +27,7 @@ HEXO_CONFIG = "_config.yml"
 # Hexo's layout: posts in content/_posts, no Pelican pages folder.
 ARTICLE_PATHS = ["_posts"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = []
+STATIC_PATHS = ["images"]
 
 DEFAULT_PAGINATION = 10
 SUMMARY_MAX_LENGTH = None
