@@ -504,9 +504,11 @@ def import_site(
     report += _write_settings(publish, render_publish_settings(config), force)
     output = pelican_dir / "output"
     report.append(f"next: pelican -s {settings} --autoreload --listen   (builds, serves http://127.0.0.1:8000/)")
-    report.append(f"to publish: pelican -s {publish}   (for {production_url(config) or 'the site'}; upload {output})")
     report.append(f"before that, `pelican-hexo check {hexo_dir}` lists every post that needs a look")
-    report.append(f"after it, `pelican-hexo check {pelican_dir} --against OLD_PUBLIC` lists every old URL not built")
+    report.append(f"to publish: pelican -s {publish}   (for {production_url(config) or 'the site'}; upload {output})")
+    report.append(
+        f"and `pelican-hexo check {pelican_dir} --against OLD_PUBLIC` lists every URL of the old site not built"
+    )
     if redirects_against is not None:
         report += write_redirects(pelican_dir, redirects_against)
     return report
