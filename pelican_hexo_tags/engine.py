@@ -313,10 +313,11 @@ def _image(spec: EngineSpec, default: Callable[[Sequence[Token], int, OptionsDic
 
 
 def _marked_link_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
-    # hexo-renderer-marked writes every href through hexo-util's encodeURL.
+    # hexo-renderer-marked writes every href through encodeURL of its own hexo-util (3 in its 7.x,
+    # 2 before): the query as written, the host in Unicode (hexo-oracle, Hexo 8).
     href = tokens[idx].attrGet("href")
     if isinstance(href, str):
-        tokens[idx].attrSet("href", encode_url(href))
+        tokens[idx].attrSet("href", encode_url(href, query_as_params=False))
     return self.renderToken(tokens, idx, options, env)
 
 

@@ -7,8 +7,10 @@ old scripts keep finding what they expect.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
 from urllib.parse import quote, quote_plus, unquote, unquote_plus, urlsplit, urlunsplit
 
 _ESCAPE_MAP = {
@@ -50,11 +52,40 @@ def encode_uri(text: str) -> str:
     return quote(unquote(text), safe=_ENCODE_URI_SAFE)
 
 
-def encode_url(url: str) -> str:
+# Whether encodeURL writes the query back through URLSearchParams, as hexo-util 4 (Hexo 8) does;
+# hexo-util 2 and 3 (Hexo 5-7, and hexo-renderer-marked 7's own copy) keep it as written.
+_QUERY_AS_PARAMS: ContextVar[bool] = ContextVar("query_as_params", default=True)
+
+
+@contextlib.contextmanager
+def hexo_util_release(major: int) -> Iterator[None]:
+    """Encode URLs as the hexo-util of that major release does, inside the block."""
+    token = _QUERY_AS_PARAMS.set(major >= 4)
+    try:
+        yield
+    finally:
+        _QUERY_AS_PARAMS.reset(token)
+
+
+def _unicode_host(host: str) -> str:
+    """``url.format(u, {unicode: true})``: the host as Unicode, punycode labels decoded."""
+    labels = []
+    for label in unquote(host).lower().split("."):
+        if label.startswith("xn--"):
+            with contextlib.suppress(UnicodeError):
+                label = label.encode("ascii").decode("idna")
+        labels.append(label)
+    return ".".join(labels)
+
+
+def encode_url(url: str, query_as_params: bool | None = None) -> str:
     """hexo-util ``encodeURL``: percent-encode a URL the way Hexo's tags do.
 
     Absolute URLs are normalised like WHATWG ``new URL`` (an empty path
-    becomes ``/``); ``data:`` and ``mailto:`` are left alone.
+    becomes ``/``); ``data:`` and ``mailto:`` are left alone. hexo-util 4
+    writes the query back through ``URLSearchParams`` (``?a/b`` becomes
+    ``?a%2Fb=``); before 4 it is ``encodeURI``'d and the host stays Unicode.
+    ``query_as_params`` None: as the hexo-util of the post being rendered.
     """
     url = str(url)
     parts = urlsplit(url) if "://" in url or url.startswith("//") else None
@@ -63,6 +94,15 @@ def encode_url(url: str) -> str:
             return url
         return encode_uri(url)
     path = encode_uri(parts.path) or "/"
+    if query_as_params is None:
+        query_as_params = _QUERY_AS_PARAMS.get()
+    if not query_as_params:
+        # The URL's query setter also encodes `'`, which encodeURI leaves, for http(s) and ws(s).
+        query = encode_uri(parts.query).replace("'", "%27")
+        userinfo, at, host_port = parts.netloc.rpartition("@")
+        host, colon, port = host_port.partition(":")
+        netloc = userinfo + at + _unicode_host(host) + colon + port
+        return urlunsplit((parts.scheme.lower(), netloc, path, query, encode_uri(parts.fragment)))
     query = _search_params(parts.query) if parts.scheme else encode_uri(parts.query)
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, encode_uri(parts.fragment)))
 

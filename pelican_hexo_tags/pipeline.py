@@ -27,7 +27,7 @@ from .config import HexoConfig
 from .engine import MARKED, comments_are_stashed, markdown_engine, refused_urls
 from .extend import RenderData
 from .highlight import highlighter_of, remember_highlighted
-from .html import escape_html, refuse_unsafe_urls
+from .html import escape_html, hexo_util_release, refuse_unsafe_urls
 from .lexer import PLACEHOLDER_MARK, PLACEHOLDER_RE, LexResult, LineIndex, TagCall, lex
 from .math import MathRenderer, katex_macros, math_mode, mermaid_block, page_assets
 from .metadata import URL_SAFE
@@ -513,6 +513,13 @@ def _where_written(body: str, src: str) -> tuple[str, int]:
 
 def render_post(body: str, env: PostEnvironment, first_line: int = 1) -> RenderedPost:
     """Render a post body (front matter already removed) to its HTML and excerpt."""
+    # Tags encode URLs with the site's Hexo's hexo-util: 4 from Hexo 8 on, 2 or 3 before.
+    version = env.config.hexo_version if isinstance(env.config, HexoConfig) else None
+    with hexo_util_release(4 if version is None or version >= (8,) else 3):
+        return _render_post(body, env, first_line)
+
+
+def _render_post(body: str, env: PostEnvironment, first_line: int) -> RenderedPost:
     html, blocks = render_markdown(body, env, first_line)
     html = _restore_code(html, blocks, env.config, env)
     # Stylesheets and scripts for math and diagrams go first, so the excerpt has them too.

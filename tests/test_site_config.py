@@ -182,3 +182,32 @@ def test_render_html_false_escapes_raw_html_and_the_tags_still_render(tmp_path: 
     assert article.content.strip() == (
         '<p>Some &lt;b&gt;bold&lt;/b&gt; – and <a href="https://a.example/" title="" target="">site</a></p>'
     )
+
+
+# hexo-oracle: Hexo 8.1.2 + hexo-renderer-marked 7 (single post) and Hexo 7.3 + hexo-renderer-marked 6.3 (--site).
+ENCODE_POST = (
+    "A [q](https://a.example/index.php?threads/x.1/post-2) and [u](https://例子.example/路径?x=中).\n\n"
+    "{% link t https://a.example/index.php?threads/x.1/post-2 %}\n"
+)
+MARKED_LINKS = (
+    '<p>A <a href="https://a.example/index.php?threads/x.1/post-2">q</a> and '
+    '<a href="https://例子.example/%E8%B7%AF%E5%BE%84?x=%E4%B8%AD">u</a>.</p>\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("hexo", "link_tag"),
+    [
+        ("8.1.2", '<a href="https://a.example/index.php?threads%2Fx.1%2Fpost-2=" title="" target="">t</a>'),
+        ("7.3.0", '<a href="https://a.example/index.php?threads/x.1/post-2" title="" target="">t</a>'),
+    ],
+)
+def test_urls_are_encoded_by_the_hexo_util_the_site_ran(tmp_path: Path, hexo: str, link_tag: str) -> None:
+    # Tags use Hexo's own hexo-util (4 from Hexo 8: the query through URLSearchParams); marked's
+    # links its renderer's (3 or 2: the query as written, the host in Unicode).
+    # external_link changes whole pages after the post.content the oracle holds.
+    post = {"e.md": f"---\ntitle: e\ndate: 2021-01-01\n---\n{ENCODE_POST}"}
+    settings = write_hexo_site(tmp_path, post, "external_link:\n  enable: false\n")
+    (tmp_path / "package.json").write_text(json.dumps({"dependencies": {"hexo": f"^{hexo}"}}), encoding="utf-8")
+    (article,) = build_site(settings, tmp_path / "output").articles
+    assert article.content == MARKED_LINKS + link_tag + "\n"
