@@ -7,8 +7,10 @@ tags or filters with plain JavaScript runs in V8 (mini-racer) behind a small
 ``extend.filter.register``, ``config``, ``theme.config`` and
 ``render.renderSync`` for Markdown (rendered here, by replaying the tag or
 filter once the text it asked for is rendered). ``require`` offers ``path``, ``url``'s
-``URL`` and the pure parts of ``hexo-util`` (``static/hexo-util``, hexo-util
-4.0.0's own code).
+``URL``, the pure parts of ``hexo-util`` (``static/hexo-util``, hexo-util
+4.0.0's own code) and ``lodash`` itself (``static/lodash``). An async filter
+or tag runs when it awaits only promises: V8 runs their jobs as the call
+returns (``hexo.js`` ``__later``); one waiting on a timer or I/O is reported.
 
 * A script that requires anything else is reported (``check``'s profile and a
   build warning naming the file) and never run; so is one that only
