@@ -177,18 +177,54 @@ def _files_under(folder: str) -> list[tuple[str, str]]:
     return found
 
 
+def _html_name(relative: str) -> str:
+    return os.path.splitext(relative)[0] + ".html"
+
+
+def _rendered_asset(generator: StaticGenerator, source: str) -> str:
+    """A Markdown file of an asset folder as Hexo's asset generator writes it, in a cache file.
+
+    Hexo renders the whole file, front matter as text, in no layout and with no tag plugin.
+    """
+    from .engine import markdown_engine
+
+    with open(source, encoding="utf-8", errors="replace") as handle:
+        text = handle.read()
+    html = markdown_engine(hexo_config_from_settings(generator.settings))[0].render(text, {})
+    # Absolute: Pelican joins a static file's source path to the content folder.
+    cache = os.path.abspath(os.path.join(generator.settings.get("CACHE_PATH") or "cache", "hexo-rendered-assets"))
+    target = os.path.join(cache, os.path.relpath(source, generator.path) + ".html")
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    current = None
+    if os.path.exists(target):
+        with open(target, encoding="utf-8") as handle:
+            current = handle.read()
+    if current != html:
+        # Written only when changed: Pelican copies a static file whose time is newer.
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(html)
+    return target
+
+
 def publish_asset_folders(generator: StaticGenerator) -> None:
     """Copy each post's asset folder to its Hexo URL, the files tags show and the tag bundles pages use."""
     owners = generator.context.get(ASSET_OWNERS) or {}
     already = {s.source_path for s in generator.staticfiles}
     reader_extensions = set(generator.readers.extensions)
     for folder, asset_path in sorted(owners.items()):
+        # A post's folder is named like the post (a page's folder holds it: its Markdown files are pages).
+        is_post_folder = any(os.path.isfile(f"{folder}.{extension}") for extension in reader_extensions)
         for source, relative in _files_under(folder):
             name = os.path.basename(source)
             extension = os.path.splitext(name)[1].lstrip(".").lower()
-            if source in already or extension in reader_extensions or name.startswith("."):
+            if source in already or name.startswith("."):
                 continue
-            _add_static(generator, source, asset_path + relative)
+            if extension in reader_extensions:
+                if is_post_folder:
+                    # Hexo also renders a post asset it can render, beside the post (the file is a post too).
+                    _add_static(generator, _rendered_asset(generator, source), asset_path + _html_name(relative))
+            else:
+                _add_static(generator, source, asset_path + relative)
             already.add(source)
     for source, target in sorted((generator.context.get(_FILES) or {}).items()):
         if source not in already and os.path.isfile(source):

@@ -835,12 +835,7 @@ def test_import_redirects_needs_the_old_site(hexo_site: Path, tmp_path: Path, ca
 
 SOURCE_FILES = Path(__file__).parent / "fixtures" / "source-files"
 # What Hexo writes that a build here does not, and why.
-HEXO_ONLY = {
-    # Hexo reads a Markdown file in a post's asset folder twice: as a post (built here too) and as
-    # an asset, rendered beside the post with its front matter as text.
-    "2024/01/02/p1/note.html",
-    "2024/01/02/p1/sub/deep.html",
-}
+HEXO_ONLY: set[str] = set()
 
 
 def test_source_files_land_where_hexo_puts_them(tmp_path: Path) -> None:
@@ -858,6 +853,12 @@ def test_source_files_land_where_hexo_puts_them(tmp_path: Path) -> None:
     # A page's permalink: front matter is its path, as Hexo's asset processor makes it.
     assert "moved page" in (output / "elsewhere/index.html").read_text(encoding="utf-8")
     assert not (output / "docs/moved.html").exists()
+    # Hexo reads a Markdown file in a post's asset folder twice: as a post (2024/01/03/p1/note/) and
+    # as an asset, rendered beside the post with its front matter as text, in no layout.
+    from htmlcompare import compare
+
+    hexo_asset = (SOURCE_FILES / "hexo-2024-01-02-p1-note.html").read_text(encoding="utf-8")
+    assert compare(hexo_asset, (output / "2024/01/02/p1/note.html").read_text(encoding="utf-8"))["faithful"]
 
 
 @pytest.mark.parametrize(
@@ -886,3 +887,12 @@ def test_the_sitemap_real_hexo_wrote_is_read_as_the_site_files(tmp_path: Path) -
     assert "2021/01/01/hello/index.html" in paths
     assert "tags/标签/index.html" in paths
     assert all(not path.startswith(("blog/", "/")) for path in paths)
+
+
+def test_a_markdown_page_beside_an_index_page_stays_a_page(hexo_site: Path, tmp_path: Path) -> None:
+    # about/index.md publishes its folder; about/more.md there is a page of its own, not an asset.
+    (hexo_site / "source/about/more.md").write_text("---\ntitle: More\n---\nMore of me.\n", encoding="utf-8")
+    site = tmp_path / "pelican"
+    import_site(hexo_site, site)
+    page = build_site(site / "pelicanconf.py", site / "output").page("about/more.html")
+    assert "<html" in page and "More of me." in page
