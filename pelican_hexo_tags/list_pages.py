@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pelican import signals
-from pelican.generators import Generator
+from pelican.generators import Generator, PelicanTemplateNotFound
 from pelican.paginator import PaginationRule, Paginator
 
 from .config import HexoConfig, hexo_config_from_settings
@@ -132,14 +132,19 @@ def _paginator(post_list: PostList, settings: Mapping[str, Any]) -> Paginator:
     )
 
 
-_TEMPLATE_OF_LAYOUT = {"category": "category", "tag": "tag", "index": "index"}
+def _template_names(post_list: PostList) -> list[str]:
+    """The Pelican templates for the list's Hexo layouts, in Hexo's order of trying them.
 
-
-def _template_name(post_list: PostList) -> str:
-    first = post_list.layout[0] if post_list.layout else "archive"
-    if first == "archive":
-        return "period_archives" if "year" in post_list.data else "archives"
-    return _TEMPLATE_OF_LAYOUT.get(first, "index")
+    Hexo renders with the first layout the theme has (``['category', 'archive', 'index']``); a
+    period archive is Pelican's ``period_archives``, which Pelican itself falls back from to ``archives``.
+    """
+    names: list[str] = []
+    for layout in post_list.layout or ("archive", "index"):
+        if layout == "archive":
+            names += ["period_archives", "archives"] if "year" in post_list.data else ["archives"]
+        elif layout in ("category", "tag", "index"):
+            names.append(layout)
+    return list(dict.fromkeys(names)) or ["index"]
 
 
 def _period(data: Mapping[str, Any]) -> tuple[tuple[Any, ...], tuple[int, ...]]:
@@ -168,9 +173,16 @@ class HexoListPagesGenerator(Generator):
         for post_list in lists:
             self._write_list(write, post_list, categories)
 
+    def _template(self, names: Sequence[str]) -> tuple[str, Any]:
+        for name in names[:-1]:
+            try:
+                return name, self.get_template(name)
+            except PelicanTemplateNotFound:
+                continue
+        return names[-1], self.get_template(names[-1])
+
     def _write_list(self, write: Callable[..., None], post_list: PostList, categories: Mapping[str, Any]) -> None:
-        template_name = _template_name(post_list)
-        template = self.get_template(template_name if template_name != "period_archives" else "period_archives")
+        template_name, template = self._template(_template_names(post_list))
         paginator = _paginator(post_list, self.settings)
         extra: dict[str, Any] = {}
         if "year" in post_list.data:
