@@ -206,3 +206,18 @@ def test_a_later_generator_under_a_name_replaces_the_earlier_and_routes_come_as_
     assert list(hexo.generators) == ["feed", "nothing"]
     assert [route.path for route in routes_of(hexo.generators["feed"](None))] == ["a.xml", "b.xml"]
     assert routes_of(hexo.generators["nothing"](None)) == []
+
+
+def test_a_site_without_posts_gets_no_feed_and_no_autodiscovery_link(tmp_path: Path) -> None:
+    from conftest import build_site, write_hexo_site
+
+    settings = write_hexo_site(tmp_path, {}, "title: t\nurl: http://example.com\n")
+    (tmp_path / "package.json").write_text(json.dumps({"dependencies": {"hexo-generator-feed": "^3.0.0"}}))
+    (tmp_path / "content" / "pages").mkdir(parents=True)
+    (tmp_path / "content" / "pages" / "about.md").write_text("---\ntitle: About\n---\nText.\n", encoding="utf-8")
+    settings.write_text(settings.read_text() + 'PAGE_PATHS = ["pages"]\n', encoding="utf-8")
+    build = build_site(settings, tmp_path / "output")
+    assert not (build.output / "atom.xml").exists()
+    pages = list(build.output.rglob("*.html"))
+    assert pages
+    assert not any('rel="alternate" href="/atom.xml"' in page.read_text(encoding="utf-8") for page in pages)

@@ -196,6 +196,15 @@ def autodiscovery_links(config: Mapping[str, Any], settings: Mapping[str, Any]) 
     )
 
 
+def _has_feed_posts(page: Any) -> bool:
+    """Whether the site has a post for a feed: with none, lib/generator.js writes none and turns autodiscovery off."""
+    articles = page.get("articles") if isinstance(page, Mapping) else None
+    if articles is None:
+        return True
+    # any() stops at the first post that is no draft: one step on nearly every page.
+    return any(getattr(article, "metadata", {}).get("draft") is not True for article in articles)
+
+
 def register(hexo: Extensions, config: Mapping[str, Any]) -> None:
     settings = feed_settings(config)
     if settings.get("template"):
@@ -205,8 +214,8 @@ def register(hexo: Extensions, config: Mapping[str, Any]) -> None:
     if settings["autodiscovery"] is True:
         links = autodiscovery_links(config, settings)
 
-        def autodiscovery(html: str, _page: Any) -> str | None:
-            if _FEED_LINK.search(html):
+        def autodiscovery(html: str, page: Any) -> str | None:
+            if _FEED_LINK.search(html) or not _has_feed_posts(page):
                 return None
             return _HEAD.sub(lambda head: head.group(0).replace("</head>", f"{links}</head>", 1), html, count=1)
 
