@@ -514,6 +514,16 @@ def import_site(
     return report
 
 
+def _through_a_link(root: Path, target: Path) -> bool:
+    """Whether a folder between ``root`` and ``target`` is a symlink."""
+    folder = target.parent
+    while folder != root and _inside(folder, root):
+        if folder.is_symlink():
+            return True
+        folder = folder.parent
+    return False
+
+
 def write_redirects(pelican_dir: Path, old: Path) -> list[str]:
     """Build the site ``import`` wrote, and give each old URL it moved a redirect page in ``content/``.
 
@@ -530,7 +540,11 @@ def write_redirects(pelican_dir: Path, old: Path) -> list[str]:
     written, report = 0, []
     for old_path, new_path in sorted(moved.items()):
         target = content / old_path
-        if target.exists():
+        if target.exists() or target.is_symlink():
+            continue
+        if _through_a_link(content, target):
+            # A folder ``--link`` made points into the Hexo site, which import never writes to.
+            report.append(f"no redirect at {target}: its folder is a link into the Hexo site")
             continue
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

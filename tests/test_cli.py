@@ -896,3 +896,16 @@ def test_a_markdown_page_beside_an_index_page_stays_a_page(hexo_site: Path, tmp_
     import_site(hexo_site, site)
     page = build_site(site / "pelicanconf.py", site / "output").page("about/more.html")
     assert "<html" in page and "More of me." in page
+
+
+def test_redirects_never_write_through_a_link_into_the_hexo_site(hexo_site: Path, tmp_path: Path, capsys) -> None:
+    # about/ was linked: a redirect for about/old.html would land in the Hexo source.
+    (hexo_site / "source/about/more.md").write_text("---\ntitle: More\n---\nMore.\n", encoding="utf-8")
+    old = make_old_site(tmp_path / "public", ["about/more/index.html", "2024/03/01/hello.html"])
+    site = tmp_path / "pelican"
+    argv = ["import", str(hexo_site), str(site), "--link", "--redirects", "--against", str(old)]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert f"no redirect at {site / 'content/about/more/index.html'}: its folder is a link into the Hexo site" in out
+    assert not (hexo_site / "source/about/more").exists()
+    assert (site / "content/2024/03/01/hello.html").is_file()
