@@ -140,6 +140,7 @@ class SiteFurniture:
     author: str = ""
     since: str = ""
     beian: str = ""
+    reward_text: str = ""
 
 
 # NexT translates its menu keys; these are its languages' words for the keys a menu usually has.
@@ -250,6 +251,15 @@ def _footer(settings: Mapping[str, Any]) -> tuple[str, str]:
     return since, _text(beian)
 
 
+def _reward_text(settings: Mapping[str, Any]) -> str:
+    # NexT: reward_settings.comment; Butterfly: reward.text.
+    for key, field_name in (("reward_settings", "comment"), ("reward", "text")):
+        block = settings.get(key)
+        if isinstance(block, Mapping) and _text(block.get(field_name)):
+            return _text(block.get(field_name))
+    return ""
+
+
 def site_furniture(pelican_settings: Mapping[str, Any]) -> SiteFurniture:
     """The menu, avatar, subtitle and footer of the site's Hexo theme config, for the theme's templates."""
     config = hexo_config_from_settings(pelican_settings)
@@ -268,6 +278,7 @@ def site_furniture(pelican_settings: Mapping[str, Any]) -> SiteFurniture:
         author=_text(config.get("author")),
         since=since,
         beian=beian,
+        reward_text=_reward_text(settings),
     )
 
 
