@@ -120,7 +120,7 @@ def headings(html: str, deepest: int = 4) -> list[TocEntry]:
 
 @dataclass
 class MenuItem:
-    """A menu entry: its label, its URL, the icon class the theme config gives, and any submenu."""
+    """A menu entry: its label, its URL (under the site root unless absolute), its icon class, any submenu."""
 
     name: str
     url: str
@@ -178,11 +178,19 @@ def _label(key: str, language: str) -> str:
     return words.get(key.lower(), key[:1].upper() + key[1:] if key.islower() else key)
 
 
-def _root_url(path: str, root: str) -> str:
+def _site_path(path: str) -> str:
+    """A theme config's ``/path/`` as a path under the site root (Hexo's url_for prepends ``root``, Pelican SITEURL)."""
     path = path.strip()
     if path.startswith("/") and not path.startswith("//"):
-        return root.rstrip("/") + path
+        return path[1:]
     return path
+
+
+def site_link(url: str, siteurl: str = "") -> str:
+    """Where a menu or avatar URL points from a page: under SITEURL unless it names its own host or scheme."""
+    if url.startswith(("//", "#")) or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", url):
+        return url
+    return f"{siteurl}/{url}"
 
 
 def _split(value: str) -> tuple[str, str]:
@@ -191,7 +199,7 @@ def _split(value: str) -> tuple[str, str]:
     return path.strip(), icon.strip()
 
 
-def menu_items(settings: Mapping[str, Any], language: str = "en", root: str = "/") -> list[MenuItem]:
+def menu_items(settings: Mapping[str, Any], language: str = "en") -> list[MenuItem]:
     """The menu of a NexT/Ayer/Butterfly (``menu:`` mapping) or Fluid (``navbar.menu:`` list) theme config."""
     items: list[MenuItem] = []
     navbar = settings.get("navbar")
@@ -203,7 +211,7 @@ def menu_items(settings: Mapping[str, Any], language: str = "en", root: str = "/
             key = str(entry.get("key") or entry.get("name"))
             link = str(entry.get("link") or _FLUID_LINKS.get(key, f"/{key}/"))
             name = str(entry.get("name") or _label(key, language))
-            items.append(MenuItem(name, _root_url(link, root), str(entry.get("icon") or "")))
+            items.append(MenuItem(name, _site_path(link), str(entry.get("icon") or "")))
         return items
     menu = settings.get("menu")
     if not isinstance(menu, Mapping):
@@ -215,16 +223,14 @@ def menu_items(settings: Mapping[str, Any], language: str = "en", root: str = "/
         if isinstance(value, Mapping):
             # Butterfly's submenu: ``List || fas fa-list: {Music: /music/ || fas fa-music}``.
             children = [
-                MenuItem(
-                    _label(str(k).partition("||")[0].strip(), language), _root_url(_split(v)[0], root), _split(v)[1]
-                )
+                MenuItem(_label(str(k).partition("||")[0].strip(), language), _site_path(_split(v)[0]), _split(v)[1])
                 for k, v in value.items()
                 if v
             ]
             items.append(MenuItem(_label(name.strip(), language), "", key_icon.strip(), children))
             continue
         path, icon = _split(str(value))
-        items.append(MenuItem(_label(name.strip(), language), _root_url(path, root), icon or key_icon.strip()))
+        items.append(MenuItem(_label(name.strip(), language), _site_path(path), icon or key_icon.strip()))
     return items
 
 
@@ -232,12 +238,12 @@ def _text(value: Any) -> str:
     return "" if value is None or isinstance(value, (bool, Mapping, list)) else str(value)
 
 
-def _avatar(settings: Mapping[str, Any], root: str) -> str:
+def _avatar(settings: Mapping[str, Any]) -> str:
     avatar = settings.get("avatar")
     if isinstance(avatar, Mapping):
         # NexT: avatar.url; Butterfly: avatar.img.
         avatar = avatar.get("url") or avatar.get("img")
-    return _root_url(_text(avatar), root) if _text(avatar) else ""
+    return _site_path(_text(avatar))
 
 
 def _footer(settings: Mapping[str, Any]) -> tuple[str, str]:
@@ -267,12 +273,11 @@ def site_furniture(pelican_settings: Mapping[str, Any]) -> SiteFurniture:
     language = str(config.get("language") or pelican_settings.get("DEFAULT_LANG") or "en")
     if isinstance(config.get("language"), list):
         language = str(config["language"][0])
-    root = str(config.get("root") or "/")
     since, beian = _footer(settings)
     return SiteFurniture(
         theme=str(config.get("theme") or ""),
-        menu=menu_items(settings, language, root),
-        avatar=_avatar(settings, root),
+        menu=menu_items(settings, language),
+        avatar=_avatar(settings),
         subtitle=_text(settings.get("subtitle") or config.get("subtitle")),
         description=_text(settings.get("description") or config.get("description")),
         author=_text(config.get("author")),
@@ -290,6 +295,7 @@ def install_theme_helpers(generator: Any) -> None:
     env.filters.setdefault("hexo_toc", headings)
     env.filters.setdefault("hexo_wordcount", wordcount)
     env.filters.setdefault("hexo_min2read", min2read)
+    env.filters.setdefault("hexo_link", site_link)
     env.globals["hexo_site"] = site_furniture(generator.settings)
 
 

@@ -17,6 +17,7 @@ from pelican_hexo_tags.themes import (
     headings,
     menu_items,
     min2read,
+    site_link,
     theme_path,
     wordcount,
 )
@@ -222,8 +223,11 @@ def theme_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
         root,
         posts,
         "title: Small\nlanguage: en\ntheme: next\nauthor: Ann\n",
-        f"THEME = {theme_path()!r}\nDEFAULT_PAGINATION = 1\nSITENAME = 'Small'\nDEFAULT_LANG = 'en'\n",
+        f"THEME = {theme_path()!r}\nDEFAULT_PAGINATION = 1\nSITENAME = 'Small'\nDEFAULT_LANG = 'en'\n"
+        "PAGE_PATHS = ['pages']\n",
     )
+    (root / "content" / "pages").mkdir()
+    (root / "content" / "pages" / "about.md").write_text("---\ntitle: About me\n---\nHello.\n", encoding="utf-8")
     (root / "_config.next.yml").write_text(_NEXT_CONFIG, encoding="utf-8")
     return build_site(settings, root / "output")
 
@@ -236,6 +240,8 @@ def test_small_site_menu_is_the_next_config(theme_site: Build) -> None:
         ("About", "/about/"),
     ]
     assert soup.select_one(".rail-avatar img")["src"] == "/images/me.png"
+    # Pelican's page list would add "About me": the theme config's menu is the whole menu.
+    assert theme_site.pages and "About me" not in soup.select_one("nav.rail-menu").get_text()
     footer = soup.select_one("footer.site-footer").get_text(" ", strip=True)
     assert "2019 – 2025 Ann" in footer
     assert "京ICP备12345678号" in footer
@@ -272,24 +278,31 @@ def test_small_site_reward_text_and_english_meta(theme_site: Build) -> None:
 def test_menu_shapes_of_next_butterfly_fluid_and_ayer() -> None:
     next_menu = menu_items({"menu": {"home": "/ || fa fa-home", "tags": "/tags/ || fa fa-tags"}}, "zh-CN")
     assert [(m.name, m.url, m.icon) for m in next_menu] == [
-        ("首页", "/", "fa fa-home"),
-        ("标签", "/tags/", "fa fa-tags"),
+        ("首页", "", "fa fa-home"),
+        ("标签", "tags/", "fa fa-tags"),
     ]
     butterfly = menu_items(
         {"menu": {"Home": "/ || fas fa-home", "List||fas fa-list": {"Music": "/music/ || fas fa-music"}}}
     )
-    assert [(m.name, m.url) for m in butterfly] == [("Home", "/"), ("List", "")]
+    assert [(m.name, m.url) for m in butterfly] == [("Home", ""), ("List", "")]
     assert butterfly[1].icon == "fas fa-list"
-    assert [(c.name, c.url, c.icon) for c in butterfly[1].children] == [("Music", "/music/", "fas fa-music")]
+    assert [(c.name, c.url, c.icon) for c in butterfly[1].children] == [("Music", "music/", "fas fa-music")]
     fluid = menu_items(
         {"navbar": {"menu": [{"key": "home", "icon": "iconfont icon-home-fill"}, {"key": "links", "name": "Friends"}]}},
         "en",
-        "/blog/",
     )
-    assert [(m.name, m.url) for m in fluid] == [("Home", "/blog/"), ("Friends", "/blog/links/")]
+    assert [(m.name, m.url) for m in fluid] == [("Home", ""), ("Friends", "links/")]
     ayer = menu_items({"menu": {"主页": "/", "外链": "https://example.com/"}}, "zh-CN")
-    assert [(m.name, m.url) for m in ayer] == [("主页", "/"), ("外链", "https://example.com/")]
+    assert [(m.name, m.url) for m in ayer] == [("主页", ""), ("外链", "https://example.com/")]
     assert menu_items({}) == []
+
+
+def test_site_link_keeps_absolute_urls_and_puts_the_rest_under_siteurl() -> None:
+    assert site_link("archives/", "") == "/archives/"
+    assert site_link("", "..") == "../"
+    assert site_link("archives/", "https://blog.example.com/sub") == "https://blog.example.com/sub/archives/"
+    for absolute in ("https://example.com/", "//cdn.example.com/a.png", "mailto:me@example.com", "#top"):
+        assert site_link(absolute, "..") == absolute
 
 
 def test_theme_path_is_the_packaged_folder() -> None:
