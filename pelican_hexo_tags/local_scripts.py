@@ -79,7 +79,9 @@ _EXTEND = re.compile(r"\bhexo\.extend\b|\bextend\.\w+\.register\b")
 _EXPORTS = re.compile(r"\bmodule\.exports\b|\bexports\.\w+\s*=")
 _REQUIRES = re.compile(r"""\brequire\(\s*['"]([^'"]+)['"]""")
 # What the hexo object in V8 answers for require() (static/local_scripts/hexo.js `__require`).
-OFFERED_MODULES = frozenset({"hexo-util", "path", "node:path", "path/posix", "url", "node:url", "lodash"})
+OFFERED_MODULES = frozenset({"hexo-util", "path", "node:path", "path/posix", "url", "node:url", "lodash", "moment"})
+# Offered so a script loads; calling one of their functions fails, as a warning naming the script.
+STUB_MODULES = frozenset({"child_process", "node:child_process"})
 # Registrations that change a post (filters only at a post's stages); the others are for pages
 # Pelican's theme and generators make, or for Hexo's own build steps.
 _POST_KINDS = frozenset({"tag"})
@@ -171,7 +173,7 @@ def _why_not_run(report: Mapping[str, Any]) -> str:
         return f"registers only {', '.join(registers)}, which changes no post here"
     if report.get("module"):
         return "registers nothing: a module the site's other scripts require"
-    missing = [name for name in report["requires"] if name not in OFFERED_MODULES]
+    missing = [name for name in report["requires"] if name not in OFFERED_MODULES | STUB_MODULES]
     if missing:
         return f"requires {', '.join(missing)}, not offered here"
     return ""
@@ -254,6 +256,7 @@ class LocalScripts:
         for name in _HEXO_UTIL:
             context.call("__defineModule", f"hexo-util/{name}", read_static("hexo-util", f"{name}.js"))
         context.call("__defineModule", "lodash", read_static("lodash", "lodash.min.js"))
+        context.call("__defineModule", "moment", read_static("moment", "moment.min.js"))
         context.call("__configure", self._site_json)
         loaded = _LOADED.setdefault(self.key, {})
         for name, text in self._sources:
@@ -336,6 +339,11 @@ class LocalScripts:
                 else:
                     _warn_once(message)
                 return None
+            state = getattr(post, "page_state", None)
+            if state is not None and "categories" in outcome:
+                state.categories = list(outcome["categories"] or [])
+            if state is not None and "tags" in outcome:
+                state.tags = [str(tag) for tag in outcome["tags"] or []]
             return str(outcome["value"])
 
         return run
@@ -408,6 +416,8 @@ def _post_data(post: Any) -> dict[str, Any]:
     data = {key: value for key, value in dict(metadata).items() if not str(key).startswith("hexo_")}
     data["path"] = getattr(post, "post_path", "")
     data["source"] = _hexo_source_path(post)
+    # Hexo's post processor gives every post a layout: `post`, or `page` outside _posts/_drafts.
+    data.setdefault("layout", "post" if data["source"].startswith(("_posts/", "_drafts/")) else "page")
     return _json_safe(data)
 
 

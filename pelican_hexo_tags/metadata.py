@@ -51,6 +51,16 @@ def _names(values: list[Any]) -> list[str]:
     return [str(v) for v in values if v is not None and str(v) != ""]
 
 
+def set_categories(metadata: dict[str, Any], data: Mapping[str, Any], config: Mapping[str, Any]) -> None:
+    """``hexo_categories`` (every hierarchy) and Pelican's one ``category`` from Hexo's categories in ``data``."""
+    hierarchies = category_hierarchies(data)
+    metadata["hexo_categories"] = hierarchies
+    metadata["category"] = hierarchies[0][0] if hierarchies else str(config.get("default_category") or "")
+    metadata.pop("categories", None)
+    if not metadata["category"]:
+        del metadata["category"]
+
+
 def category_hierarchies(data: Mapping[str, Any]) -> list[list[str]]:
     """Hexo's categories: a flat list is one hierarchy, a list holding lists is siblings."""
     raw = data.get("categories")
@@ -143,12 +153,8 @@ def build_post_info(
 
     tags = _names(_as_list(merged.get("tags") if merged.get("tags") not in (None, "") else merged.get("tag")))
     metadata["tags"] = tags
-    hierarchies = category_hierarchies(merged)
-    metadata["hexo_categories"] = hierarchies
-    metadata["category"] = hierarchies[0][0] if hierarchies else str(config.get("default_category") or "")
-    metadata.pop("categories", None)
-    if not metadata["category"]:
-        del metadata["category"]
+    set_categories(metadata, merged, config)
+    hierarchies = metadata["hexo_categories"]
 
     authors = _names(_as_list(merged.get("authors")))
     author = merged.get("author")

@@ -43,6 +43,9 @@ class PageState:
     loaded_assets: set[str] = field(default_factory=set)
     # Per-page counters for tag ids (``videojs1``, ``videojs2`` …).
     counters: dict[str, int] = field(default_factory=dict)
+    # What a filter set with the post model's ``setCategories``/``setTags`` (None: nothing).
+    categories: list[Any] | None = None
+    tags: list[str] | None = None
     # What a plugin module keeps for the page, under its npm package's name.
     plugins: dict[str, Any] = field(default_factory=dict)
 

@@ -26,7 +26,7 @@ from pelican.utils import SafeDatetime
 from .config import HexoConfig, hexo_config_from_settings
 from .dates import InvalidDate, get_timezone, parse_hexo_date
 from .frontmatter import normalize_source, parse_front_matter
-from .metadata import PostInfo, build_post_info
+from .metadata import PostInfo, build_post_info, set_categories
 from .pipeline import PostEnvironment, Problem, RenderedPost, render_post
 from .readahead import note_post_read
 from .registry import registry_with_user_tags
@@ -225,6 +225,11 @@ class HexoReader(MarkdownReader):
         except Exception as error:  # noqa: BLE001 - fall back to less of Hexo, never to no post
             rendered = self._render_plainer(front.body, front.body_line, env, error)
         problems += [(p.line, p.message, p.kind) for p in rendered.problems]
+        if env.page_state.categories is not None:
+            # A filter's data.setCategories (a site's script): Hexo's post then has those.
+            set_categories(metadata, {"categories": env.page_state.categories}, config)
+        if env.page_state.tags is not None:
+            metadata["tags"] = env.page_state.tags
         if rendered.summary is not None and "summary" not in metadata:
             metadata["summary"] = rendered.summary
         if is_draft:

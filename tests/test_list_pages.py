@@ -188,14 +188,9 @@ def _list_dirs(blog: Path) -> tuple[str, ...]:
 
 
 _DIRS = (("archive_dir", "archives"), ("tag_dir", "tags"), ("category_dir", "categories"))
-# Lists a blog's Hexo made from what the build here does not know yet, by folder, with the reason.
-_KNOWN_GAPS = {
-    "Duanyll__duanyll.com-hexo": (
-        "categories/",
-        "scripts/path-to-meta.js files each post by its folder with data.setCategories at before_post_render;"
-        " it requires child_process and moment, so the local-script bridge does not run it",
-    )
-}
+# Lists a blog's Hexo made from what the build here does not know yet, by folder, with the reason
+# (none now: Duanyll's scripts/path-to-meta.js, which files its posts with data.setCategories, runs).
+_KNOWN_GAPS: dict[str, tuple[str, str]] = {}
 
 
 CORPUS_BLOGS = sorted(path.name for path in SHARED.joinpath("corpus").glob("*") if (path / "site-urls.json").is_file())

@@ -247,3 +247,29 @@ def test_an_async_filter_that_awaits_only_promises_runs(tmp_path: Path) -> None:
         "scripts/waits.js: its filter failed: an async filter that waits on a timer or I/O is not run here;"
         " the post is shown without its change"
     ]
+
+
+def test_a_filter_sets_the_posts_categories_and_may_require_what_it_never_calls(tmp_path: Path) -> None:
+    # Duanyll's scripts/path-to-meta.js: moment and child_process for a git-date helper it never
+    # calls, and data.setCategories from the post's folder.
+    scripts = {
+        "scripts/meta.js": (
+            "const path = require('path');\nconst moment = require('moment');\n"
+            "const { execSync } = require('child_process');\n"
+            "function gitTime(file) { return moment(execSync(`git log -1 ${file}`).toString()); }\n"
+            "hexo.extend.filter.register('before_post_render', async (data) => {\n"
+            "  if (data.layout === 'post') await data.setCategories([moment.utc(0).format('YYYY'), 'Notes']);\n"
+            "  return data;\n"
+            "});\n"
+            "hexo.extend.filter.register('after_post_render', (data) => { gitTime(data.source); });\n"
+        ),
+    }
+    build = build_site(_small_site(tmp_path, scripts), tmp_path / "output")
+    (article,) = build.articles
+    assert article.metadata["hexo_categories"] == [["1970", "Notes"]]
+    assert article.category.name == "1970"
+    problems = [message for _line, message, kind in article.metadata["hexo_problems"] if kind == "plugin-error"]
+    assert problems == [
+        "scripts/meta.js: its filter failed: Error: child_process.execSync cannot run here (no processes or files);"
+        " the post is shown without its change"
+    ]

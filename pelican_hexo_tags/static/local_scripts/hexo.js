@@ -217,6 +217,15 @@ Object.defineProperties(URL.prototype, {
 URL.prototype.toString = function () { return this.href; };
 URL.prototype.toJSON = function () { return this.href; };
 
+function __unavailable(name) {
+  return new Proxy({}, {
+    get: function (object, prop) {
+      if (typeof prop === 'symbol' || prop === '__esModule' || prop === 'default' || prop === 'then') return undefined;
+      return function () { throw new Error(name + '.' + String(prop) + ' cannot run here (no processes or files)'); };
+    }
+  });
+}
+
 function __require(name) {
   if (name === 'hexo-util') {
     var util = __requireModule('hexo-util/index');
@@ -225,8 +234,12 @@ function __require(name) {
   if (name === 'path' || name === 'node:path') return __path;
   if (name === 'path/posix') return __path;
   if (name === 'url' || name === 'node:url') return __offered('url', { URL: URL });
-  // lodash itself (static/lodash), evaluated on the first require: pure JavaScript, nothing to shim.
+  // lodash and moment themselves (static/), evaluated on the first require: pure JavaScript.
   if (name === 'lodash') return __requireModule('lodash');
+  if (name === 'moment') return __requireModule('moment');
+  // A script may require child_process for a helper it never calls (Duanyll's git dates): it
+  // loads, and a call fails there, as a warning naming the script.
+  if (name === 'child_process' || name === 'node:child_process') return __unavailable(name);
   throw new Error('requires ' + name + ', a Node module not offered here');
 }
 
@@ -374,10 +387,17 @@ function __runFilter(index, value, post, rendered) {
       return JSON.stringify({ value: typeof result === 'string' ? result : value });
     }
     var data = Object.assign({}, post, { content: value });
+    // The post model's setters a filter may call; what they set goes back with the content.
+    var changed = {};
+    data.setCategories = function (categories) { changed.categories = categories; return Promise.resolve(); };
+    data.setTags = function (tags) { changed.tags = tags; return Promise.resolve(); };
     result = filter.fn.call(hexo, data);
     var filtered = function (result) {
       var out = result === undefined || result === null ? data : result;
-      return { value: typeof out === 'string' ? out : String(out.content) };
+      var answer = { value: typeof out === 'string' ? out : String(out.content) };
+      if (changed.categories !== undefined) answer.categories = changed.categories;
+      if (changed.tags !== undefined) answer.tags = changed.tags;
+      return answer;
     };
     if (result && typeof result.then === 'function') return __later(result, filtered, 'filter');
     return JSON.stringify(filtered(result));
