@@ -65,7 +65,8 @@ def _posts_by_link(feed: SyndicationFeed, context: Mapping[str, Any]) -> dict[st
     for article in _with_translations(context.get("articles") or ()):
         url = str(getattr(article, "url", ""))
         # urljoin without RELATIVE_URLS, posixpath.join with it: the two differ only for odd URLs.
-        for link in (urljoin(base, url), base + url):
+        # With SITEURL empty (a preview's settings) the feed's link is "/" but items keep the bare URL.
+        for link in (urljoin(base, url), base + url, url):
             found.setdefault(iri_to_uri(link), article)
     return found
 
