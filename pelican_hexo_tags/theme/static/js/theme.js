@@ -84,6 +84,23 @@
     });
   }
 
+  // --- inline math wider than the column: only those scroll, so the rest keep their baseline.
+  var formulas = document.querySelectorAll(
+    ":is(.post-body, .post-excerpt) :is(span.math.inline, p .katex, li .katex)"
+  );
+  function markWideFormulas() {
+    for (var i = 0; i < formulas.length; i++) {
+      var formula = formulas[i];
+      formula.classList.remove("math-wide");
+      var room = formula.parentElement ? formula.parentElement.clientWidth : 0;
+      if (room && formula.getBoundingClientRect().width > room) formula.classList.add("math-wide");
+    }
+  }
+  if (formulas.length) {
+    markWideFormulas();
+    window.addEventListener("load", markWideFormulas);
+  }
+
   var pending = false;
   function onScroll() {
     if (pending) return;
@@ -96,6 +113,7 @@
   }
   window.addEventListener("scroll", onScroll, { passive: true });
   window.addEventListener("resize", onScroll);
+  if (formulas.length) window.addEventListener("resize", markWideFormulas);
   onScroll();
 
   // --- a copy button on every code block.
