@@ -224,3 +224,52 @@ def test_back_to_top(tab: Tab) -> None:
     button.click()
     tab.page.wait_for_function("scrollY === 0")
     assert tab.errors == []
+
+
+# --- one imported corpus blog: billhu's Fluid blog, with math, tables and long code -------------
+
+BILLHU_PAGES = ["/", "/2022/13_probability/", "/2023/37_cs537/", "/2024/058_leetcode_basics/", "/archives/"]
+FLUID_MENU = ["Home", "Archives", "Categories", "Tags", "About", "Portfolio"]
+
+
+@pytest.fixture(scope="module")
+def billhu_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import threading
+    from functools import partial
+    from http.server import ThreadingHTTPServer
+
+    from conftest import build_site, shared_path
+
+    from pelican_hexo_tags.cli import main
+    from pelican_hexo_tags.themes import theme_path
+
+    source = shared_path("corpus", "billhu0__billhu-hexo-blog")
+    site = tmp_path_factory.mktemp("billhu") / "site"
+    assert main(["import", str(source), str(site), "--link"]) == 0
+    build = build_site(site / "pelicanconf.py", site / "output", THEME=theme_path())
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(shared._QuietHandler, directory=str(build.output)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_corpus_blog_menu_and_no_sideways_scroll(width: str, browser: Any, billhu_url: str) -> None:
+    found = _new_tab(browser, billhu_url, WIDTHS[width])
+    try:
+        for path in BILLHU_PAGES:
+            found.open(path)
+            assert _no_sideways_scroll(found), f"{path} scrolls sideways at {WIDTHS[width]['width']} px"
+            menu = found.page.locator("nav.rail-menu a").evaluate_all("links => links.map(a => a.textContent)")
+            assert menu == FLUID_MENU, path
+        found.open("/2022/13_probability/")
+        assert (
+            found.page.locator("#toc a.toc-link").count()
+            == found.page.locator(".post-body :is(h2, h3, h4)[id]").count()
+        )
+        assert found.errors == []
+    finally:
+        found.page.context.close()
