@@ -10,6 +10,12 @@ own templates (``templates/hexo_generator_sitemap/``). ``rel: true`` puts
 ``<link rel="sitemap">`` in each page's head, its ``href`` ``url_for`` of the
 path as given (a list prints joined by commas, as in the package).
 ``tests/fixtures/plugins/hexo-generator-sitemap``, from the real package.
+
+Written here rather than left to the pelican-sitemap plugin: that one writes
+its own file (every Pelican output with its changefreq and priority, no tag
+or category entries unless configured, no ``sitemap: false`` front matter, no
+``skip_render``, no ``sitemap.txt``) at its own settings, while a migrated
+site's search-console entry and robots.txt expect the file Hexo wrote.
 """
 
 from __future__ import annotations
