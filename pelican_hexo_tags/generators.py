@@ -33,7 +33,6 @@ from typing import Any
 
 from .config import HexoConfig, hexo_config_from_settings
 from .extend import Route
-from .slug import slugize
 from .tags.builtin import full_url_for
 
 logger = logging.getLogger(__name__)
@@ -137,30 +136,27 @@ class _Taxonomy:
 
     def __init__(self, config: HexoConfig) -> None:
         self.config = config
-        self.transform = int(config.get("filename_case") or 0)
         self.found: dict[tuple[str, ...], Taxon] = {}
 
-    def _slug(self, name: str, mapping_key: str) -> str:
-        mapping = self.config.get(mapping_key) or {}
-        mapped = mapping.get(name) if isinstance(mapping, Mapping) else None
-        return slugize(str(mapped or name), transform=self.transform)
-
     def tag(self, name: str) -> Taxon:
+        from .plugins.hexo_generator_tag import tag_slug
+
         key = ("tag", name)
         if key not in self.found:
             directory = str(self.config.get("tag_dir") or "tags").strip("/")
-            path = f"{directory}/{self._slug(name, 'tag_map')}/"
+            path = f"{directory}/{tag_slug(self.config, name)}/"
             self.found[key] = Taxon(name, path, full_url_for(self.config, path))
         return self.found[key]
 
     def categories(self, hierarchy: Sequence[str]) -> list[Taxon]:
+        from .plugins.hexo_generator_category import category_slug
+
         directory = str(self.config.get("category_dir") or "categories").strip("/")
-        made, slugs = [], []
+        made = []
         for depth, name in enumerate(hierarchy):
-            slugs.append(self._slug(str(name), "category_map"))
             key = ("category", *hierarchy[: depth + 1])
             if key not in self.found:
-                path = f"{directory}/{'/'.join(slugs)}/"
+                path = f"{directory}/{category_slug(self.config, [str(n) for n in hierarchy[: depth + 1]])}/"
                 self.found[key] = Taxon(str(name), path, full_url_for(self.config, path))
             made.append(self.found[key])
         return made
