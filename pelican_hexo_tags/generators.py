@@ -122,7 +122,9 @@ def _sort_value(post: SitePost, key: str) -> Any:
 
 def sort_posts(posts: Sequence[SitePost], order_by: Any) -> list[SitePost]:
     """Warehouse's ``query.sort('-date title')``: fields in order, ``-`` descending; stable."""
-    fields = [str(item) for item in order_by] if isinstance(order_by, (list, tuple)) else str(order_by).split()
+    from .list_pages import order_keys
+
+    fields = order_keys(order_by)
     ordered = list(posts)
     # Python's sort is stable: sorting by the last field first gives the combined order.
     for spec in reversed([f for f in fields if f.strip("-")]):

@@ -79,14 +79,21 @@ def _sort_value(post: Any, key: str) -> Any:
     return "" if value is None else value
 
 
-def sort_posts(posts: Sequence[Any], order_by: Any) -> list[Any]:
-    """warehouse's ``Query.sort('-date title')``: keys in turn, ``-`` for descending, stable."""
-    keys = str(order_by or "-date").split() if not isinstance(order_by, Mapping) else []
+def order_keys(order_by: Any) -> list[str]:
+    """warehouse's sort keys: ``'-date title'``, ``['-date', 'title']`` or ``{date: -1, title: 1}``."""
     if isinstance(order_by, Mapping):
-        keys = [
+        return [
             ("-" if str(direction) in ("-1", "desc", "descending") else "") + str(name)
             for name, direction in order_by.items()
         ]
+    if isinstance(order_by, (list, tuple)):
+        return [str(key) for key in order_by]
+    return str(order_by or "").split()
+
+
+def sort_posts(posts: Sequence[Any], order_by: Any) -> list[Any]:
+    """warehouse's ``Query.sort('-date title')``: keys in turn, ``-`` for descending, stable."""
+    keys = order_keys(order_by)
     ordered = list(posts)
     # Stable sorts from the last key to the first give the first key priority, as a compound compare does.
     for key in reversed(keys or ["-date"]):
