@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Any
@@ -398,17 +398,30 @@ def remember_highlighted(results: Iterable[tuple[EngineKey, tuple[str, str]]]) -
         _remember(key, language, value)
 
 
-def prime_highlight_engine(keys: Iterable[EngineKey]) -> None:
-    """Highlight many blocks in one call into the engine, for ``_hljs_engine_lines`` to find."""
-    wanted = [key for key in dict.fromkeys(keys) if key not in _ENGINE_CACHE]
+def _prime(
+    keys: Iterable[Any],
+    cache: Mapping[Any, Any],
+    many: Callable[[list[Any]], Sequence[Any]],
+    remember: Callable[[Any, Any], None],
+) -> None:
+    """Run the blocks not in ``cache`` through ``many`` in one call into V8, and ``remember`` each result.
+
+    One block alone is left to its own call: a batch of one saves nothing.
+    """
+    wanted = [key for key in dict.fromkeys(keys) if key not in cache]
     if len(wanted) < 2:
         return
     try:
-        found = highlight_many(wanted)
+        found = many(wanted)
     except ImportError:
         return
-    for key, (language, value) in zip(wanted, found, strict=True):
-        _remember(key, language, value)
+    for key, value in zip(wanted, found, strict=True):
+        remember(key, value)
+
+
+def prime_highlight_engine(keys: Iterable[EngineKey]) -> None:
+    """Highlight many blocks in one call into the engine, for ``_hljs_engine_lines`` to find."""
+    _prime(keys, _ENGINE_CACHE, highlight_many, lambda key, found: _remember(key, *found))
 
 
 def _hljs_engine_lines(code: str, lang: str, auto_detect: bool = False) -> tuple[str, list[str]] | None:
@@ -672,15 +685,7 @@ def prism_many(keys: list[PrismKey]) -> list[str | None]:
 
 def prime_prism_engine(keys: Iterable[PrismKey]) -> None:
     """Highlight a post's blocks in one call into the engine, for ``prism`` to find."""
-    wanted = [key for key in dict.fromkeys(keys) if key not in _PRISM_CACHE]
-    if len(wanted) < 2:
-        return
-    try:
-        found = prism_many(wanted)
-    except ImportError:
-        return
-    for key, value in zip(wanted, found, strict=True):
-        _remember_prism(key, value)
+    _prime(keys, _PRISM_CACHE, prism_many, _remember_prism)
 
 
 def _prism_engine(key: PrismKey) -> str | None:
