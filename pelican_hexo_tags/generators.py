@@ -190,7 +190,7 @@ def _site_post(content: Any, config: HexoConfig, taxonomy: _Taxonomy, settings: 
         excerpt = str(given_excerpt)
     elif "summary" in metadata and not metadata.get("description"):
         # The reader sets a summary only for a post split by <!-- more --> (or given one).
-        excerpt = str(metadata["summary"])
+        excerpt = str(metadata.get("hexo_post_excerpt") or metadata["summary"])
     else:
         excerpt = ""
     return SitePost(
@@ -199,7 +199,8 @@ def _site_post(content: Any, config: HexoConfig, taxonomy: _Taxonomy, settings: 
         updated=getattr(content, "modified", None) or metadata.get("modified"),
         path=path,
         permalink=full_url_for(config, path),
-        content=content.content or "",
+        # Hexo's post.content: before the after_render:html filters, which change written pages only.
+        content=str(metadata.get("hexo_post_content") or content.content or ""),
         excerpt=excerpt,
         source=_source_of(content, settings),
         front_matter=front_matter,

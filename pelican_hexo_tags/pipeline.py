@@ -54,6 +54,10 @@ class RenderedPost:
     content: str
     summary: str | None
     problems: list[Problem] = field(default_factory=list)
+    # Hexo's post.content and post.excerpt, where after_render:html filters changed the page: those
+    # run on the written page only, so feeds and search indexes carry the HTML before them.
+    post_content: str | None = None
+    post_excerpt: str | None = None
 
 
 @dataclass
@@ -530,9 +534,16 @@ def _render_post(body: str, env: PostEnvironment, first_line: int) -> RenderedPo
         where = "the post's asset folder" if not _clip_dots(written)[1] else "the post's asset folder or under source/"
         env.warn(line, f"image {written} is not in {where}", "missing-asset")
     html = env.config.extensions.run_filters("after_post_render", html, env)
+    post_html = html
     html = env.config.extensions.run_filters("after_render:html", html, env)
     custom_excerpt = env.metadata.get("excerpt") or env.metadata.get("description")
     if custom_excerpt:
-        return RenderedPost(html, str(custom_excerpt), env.problems)
+        rendered = RenderedPost(html, str(custom_excerpt), env.problems)
+        if post_html != html:
+            rendered.post_content = post_html
+        return rendered
     content, summary = split_excerpt(html)
-    return RenderedPost(content, summary, env.problems)
+    rendered = RenderedPost(content, summary, env.problems)
+    if post_html != html:
+        rendered.post_content, rendered.post_excerpt = split_excerpt(post_html)
+    return rendered

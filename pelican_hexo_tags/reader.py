@@ -232,6 +232,11 @@ class HexoReader(MarkdownReader):
             metadata["tags"] = env.page_state.tags
         if rendered.summary is not None and "summary" not in metadata:
             metadata["summary"] = rendered.summary
+        if rendered.post_content is not None:
+            # Only where a page filter changed the HTML: most posts store their HTML once.
+            metadata["hexo_post_content"] = rendered.post_content
+            if rendered.post_excerpt is not None:
+                metadata["hexo_post_excerpt"] = rendered.post_excerpt
         if is_draft:
             metadata["status"] = "draft"
         if metadata.get("status") == "draft":

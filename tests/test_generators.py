@@ -4,8 +4,7 @@ Each ``tests/fixtures/plugins/<package>/site*/`` is a Hexo site given to
 ``hexo-oracle --site --public``; ``generated-<site>.json`` holds the files
 the package wrote and the ``<head>`` of the index page. Each site is imported
 and built here, and each file held to the package's: byte for byte, but for
-what the docs name (post bodies carry the after_render:html filters' links,
-Hexo's category order follows its concurrent load, and a sitemap's date of
+what the docs name (Hexo's category order follows its concurrent load, and a sitemap's date of
 "now"). The feeds must parse with feedparser, the sitemaps validate against
 the sitemaps.org schema, and every URL in them be a file of the build.
 """
@@ -33,8 +32,6 @@ CASES = sorted(
     for package in [*FIXTURES.glob("hexo-generator-*"), FIXTURES / "hexo-theme-fluid"]
     for generated in package.glob("generated-*.json")
 )
-# Hexo's external_link filter runs on whole pages (after_render:html); here on the post body, so it is in the feed.
-_EXTERNAL_LINK = ' target="_blank" rel="noopener"'
 _BUILDS: dict[tuple[str, str], Path] = {}
 
 
@@ -66,7 +63,9 @@ def test_generated_files_are_the_packages(package: str, site: str, scratch: Path
     expected = json.loads((FIXTURES / package / f"generated-{site}.json").read_text(encoding="utf-8"))
     output = _build(package, site, scratch)
     for path, hexo_text in expected["files"].items():
-        ours = (output / path).read_text(encoding="utf-8").replace(_EXTERNAL_LINK, "")
+        # Hexo's external_link filter (after_render:html) changes written pages, not post.content: the
+        # feed and search files hold no target="_blank" it adds on the page.
+        ours = (output / path).read_text(encoding="utf-8")
         if package == "hexo-generator-sitemap":
             # The home and taxonomy entries are dated the day the site is built.
             hexo_day = re.search(r"(\d{4}-\d{2}-\d{2})</lastmod>\s*<changefreq>daily", hexo_text)
