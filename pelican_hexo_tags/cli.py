@@ -118,6 +118,7 @@ def render_settings(config: HexoConfig, config_name: str = CONFIG_NAME) -> str:
         "",
     ]
     lines += [f"{key} = {value!r}" for key, value in values.items()]
+    lines += _preview_root(config)
     lines += [
         "",
         "# The Hexo source/ folder, mirrored: posts, drafts, pages and files keep their paths.",
@@ -203,6 +204,7 @@ def render_publish_settings(config: HexoConfig) -> str:
         "# Hexo's url (and root): where output/ is served.",
         f"SITEURL = {production_url(config)!r}",
         "RELATIVE_URLS = False",
+        *([f"HEXO_ROOT = {config.root!r}"] if config.root != "/" else []),
         "",
         "# A published build starts from an empty output/, so no file of an earlier build lingers;",
         "# a git checkout of the deployed site kept there survives.",
@@ -212,6 +214,22 @@ def render_publish_settings(config: HexoConfig) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _preview_root(config: HexoConfig) -> list[str]:
+    """A preview's Hexo ``root``: ``/``, where ``pelican --listen`` serves output/, for a site deployed in a folder.
+
+    Hexo's ``hexo server`` serves under ``root`` itself; Pelican's server has no such prefix, so
+    links and images written ``/blog/...`` would miss in a preview. ``publishconf.py`` puts it back.
+    """
+    if config.root == "/":
+        return []
+    return [
+        "",
+        f"# Hexo's root is {config.root}, where the published site is served (publishconf.py keeps it);",
+        "# a preview (`pelican --listen`) serves output/ at the server's root.",
+        'HEXO_ROOT = "/"',
+    ]
 
 
 _ONE_PAGE = 10**9

@@ -106,7 +106,8 @@ def test_imported_site_builds_every_url(hexo_site: Path, tmp_path: Path) -> None
     assert build.messages(logging.ERROR) == []
     assert (out / "2024/03/01/hello/index.html").is_file()
     assert (out / "2024/03/01/hello/pic.png").read_text() == "PNG"
-    assert 'src="/blog/2024/03/01/hello/pic.png"' in build.page("2024/03/01/hello/index.html")
+    # A preview is served at the server's root (root: /blog/ is publishconf.py's).
+    assert 'src="/2024/03/01/hello/pic.png"' in build.page("2024/03/01/hello/index.html")
     assert (out / "about/index.html").is_file()
     assert (out / "about/me.jpg").read_text() == "JPG"
     assert (out / "CNAME").is_file()
@@ -911,3 +912,17 @@ def test_redirects_never_write_through_a_link_into_the_hexo_site(hexo_site: Path
     assert f"no redirect at {site / 'content/about/more/index.html'}: its folder is a link into the Hexo site" in out
     assert not (hexo_site / "source/about/more").exists()
     assert (site / "content/2024/03/01/hello.html").is_file()
+
+
+@pytest.mark.usefixtures("forget_publishconf")
+def test_a_preview_of_a_site_served_in_a_folder_links_its_own_files(hexo_site: Path, tmp_path: Path) -> None:
+    # root: /blog/ — Hexo writes /blog/... into bodies; `pelican --listen` serves output/ at /.
+    site = tmp_path / "pelican"
+    import_site(hexo_site, site)
+    preview = build_site(site / "pelicanconf.py", site / "output")
+    published = build_site(site / "publishconf.py", site / "public")
+    page = "2024/03/01/hello/index.html"
+    local_images = re.findall(r'<img src="([^"]+)"', preview.page(page))
+    assert local_images == ["/2024/03/01/hello/pic.png"]
+    assert (preview.output / local_images[0].lstrip("/")).is_file()
+    assert re.findall(r'<img src="([^"]+)"', published.page(page)) == ["/blog/2024/03/01/hello/pic.png"]
