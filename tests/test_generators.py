@@ -147,6 +147,79 @@ def test_sitemaps_validate_and_every_url_is_a_file_of_the_build(scratch: Path) -
         assert not missing
 
 
+_SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+_IMAGE = "{http://www.google.com/schemas/sitemap-image/1.1}"
+
+
+@pytest.mark.parametrize(
+    ("site", "index", "base"),
+    [("site", "sitemap.xml", "http://example.com/blog/"), ("site-2", "map.xml", "http://example.com/")],
+)
+def test_seo_friendly_sitemaps_validate_and_every_url_is_a_file_of_the_build(
+    site: str, index: str, base: str, scratch: Path
+) -> None:
+    etree = pytest.importorskip("lxml.etree")
+    schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
+    output = _build("hexo-generator-seo-friendly-sitemap", site, scratch)
+    document = etree.parse(str(output / index))
+    # No siteindex.xsd is at hand: the index is held to its shape by hand.
+    assert document.getroot().tag == f"{_SITEMAP}sitemapindex"
+    sitemaps = [entry.findtext(f"{_SITEMAP}loc") for entry in document.getroot()]
+    assert sitemaps and all(_resolves(output, url, base) for url in sitemaps), sitemaps
+    for entry in document.getroot():
+        assert {child.tag for child in entry} <= {f"{_SITEMAP}loc", f"{_SITEMAP}lastmod"}
+    urlsets = [unquote(urlsplit(url).path).removeprefix(urlsplit(base).path) for url in sitemaps]
+    for path in (p for p in urlsets if not p.startswith("extra/")):
+        urlset = etree.parse(str(output / path))
+        images = [loc.text for loc in urlset.iter(f"{_IMAGE}loc")]
+        assert all(_resolves(output, url, base) for url in images), images
+        # sitemap.xsd takes other namespaces strictly, and Google's image schema is not at hand: the
+        # <image:image> entries (each one <image:loc>, checked above) are left out of what is validated.
+        for image in list(urlset.iter(f"{_IMAGE}image")):
+            assert [child.tag for child in image] == [f"{_IMAGE}loc"]
+            image.getparent().remove(image)
+        assert schema.validate(urlset), (path, schema.error_log)
+        locations = [loc.text for loc in urlset.iter(f"{_SITEMAP}loc")]
+        assert locations and all(_resolves(output, url, base) for url in locations), (path, locations)
+    # The stylesheet every file names is an XSLT the browser can apply: each URL becomes a link.
+    stylesheet = etree.XSLT(etree.parse(str(output / "sitemap.xsl")))
+    shown = str(stylesheet(document))
+    assert all(f'<a href="{url}">' in shown for url in sitemaps)
+
+
+def test_seo_friendly_sitemap_joins_and_escapes_urls_as_url_join_4_and_its_template_do() -> None:
+    from pelican_hexo_tags.plugins.hexo_generator_seo_friendly_sitemap import encode_url_and_escape, url_join
+
+    # What url-join 4.0.0 and encodeURLAndEscape.ejs return for these, run with Node.
+    assert url_join("http://example.com/blog/", "/images/a.png") == "http://example.com/blog/images/a.png"
+    assert url_join("http:", "example.com", "a//") == "http://example.com/a/"
+    assert url_join("http://example.com", "a?x=1", "?y=2") == "http://example.com/a?x=1&y=2"
+    assert url_join("http://example.com/", "page/#top") == "http://example.com/page#top"
+    assert url_join("file:/x", "y") == "file://x/y"
+    assert url_join("http://example.com", "中文/&a/") == "http://example.com/中文&a/"
+    # Its replace() calls have no g flag: only the first of each character is escaped.
+    assert encode_url_and_escape("http://x/a&b&c/") == "http://x/a%26b&c/"
+    assert encode_url_and_escape("http://x/中文/<i>'q'\"/") == "http://x/%E4%B8%AD%E6%96%87/%3Ci%3E%27q'%22/"
+
+
+def test_seo_friendly_sitemap_warns_of_config_the_package_fails_on(caplog: pytest.LogCaptureFixture) -> None:
+    from pelican_hexo_tags.config import HexoConfig
+    from pelican_hexo_tags.extend import Extensions
+    from pelican_hexo_tags.generators import SiteLocals
+    from pelican_hexo_tags.plugins import hexo_generator_seo_friendly_sitemap as seo
+
+    given = {"beautify": True, "additionalUrl": [{"filename": "a.xml", "lastModification": "June"}, {"x": 1}]}
+    config = HexoConfig({"url": "http://example.com", "sitemap": given})
+    hexo = Extensions()
+    seo.register(hexo, config)
+    routes = {route.path: route.data for route in hexo.generators["sitemap"](SiteLocals([], [], [], [], config))}
+    assert sorted(routes) == ["sitemap.xml", "sitemap.xsl"]
+    assert "<loc>http://example.com/a.xml</loc>" in routes["sitemap.xml"]
+    assert "<lastmod>" not in routes["sitemap.xml"]
+    warnings = [record.getMessage() for record in caplog.records if record.levelname == "WARNING"]
+    assert len(warnings) == 3 and all(message.startswith("_config.yml: sitemap.") for message in warnings)
+
+
 def test_search_index_urls_are_files_of_the_build(scratch: Path) -> None:
     output = _build("hexo-generator-search", "site-json", scratch)
     entries = json.loads((output / "search.json").read_text(encoding="utf-8"))
