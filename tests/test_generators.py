@@ -40,7 +40,8 @@ def _build(package: str, site: str, scratch: Path) -> Path:
         target = scratch / package / site
         with contextlib.redirect_stdout(io.StringIO()):
             import_site(FIXTURES / package / site, target)
-            Pelican(read_settings(str(target / "pelicanconf.py"))).run()
+            # As published: Hexo's files hold the site's root (a preview serves at /, cli._preview_root).
+            Pelican(read_settings(str(target / "publishconf.py"))).run()
         _BUILDS[(package, site)] = target / "output"
     return _BUILDS[(package, site)]
 
