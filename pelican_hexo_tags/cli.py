@@ -449,10 +449,11 @@ class _Merge:
 
 def _import_scripts(hexo_dir: Path, pelican_dir: Path, theme: str, force: bool) -> list[str]:
     """Copy the site's and the theme's ``scripts/`` beside the copied config: a build runs the plain ones."""
-    from .local_scripts import script_paths
+    from .local_scripts import script_paths, script_support_files
 
     copied, report = 0, []
-    for script in script_paths(hexo_dir, theme):
+    # The files beside them too: a generator script reads its template (chameleon's .atom.xml) with fs.
+    for script in [*script_paths(hexo_dir, theme), *script_support_files(hexo_dir, theme)]:
         target = pelican_dir / script.relative_to(hexo_dir)
         if target.exists() and not force:
             report.append(f"kept {target} (it exists; --force replaces it)")

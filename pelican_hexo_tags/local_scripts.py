@@ -1,16 +1,32 @@
 """A Hexo site's own scripts (``scripts/*.js``, ``themes/NAME/scripts/**/*.js``), run in an embedded V8.
 
 Hexo runs every such file with a ``hexo`` in scope, and what the file
-registers there works like a plugin's. Here a script that only registers
-tags or filters with plain JavaScript runs in V8 (mini-racer) behind a small
+registers there works like a plugin's. Here a script that registers
+tags, filters or generators with plain JavaScript runs in V8 (mini-racer) behind a small
 ``hexo`` (``static/local_scripts/hexo.js``): ``extend.tag.register``,
-``extend.filter.register``, ``config``, ``theme.config`` and
+``extend.filter.register``, ``extend.generator.register``, ``config``, ``theme.config`` and
 ``render.renderSync`` for Markdown (rendered here, by replaying the tag or
-filter once the text it asked for is rendered). ``require`` offers ``path``, ``url``'s
-``URL``, the pure parts of ``hexo-util`` (``static/hexo-util``, hexo-util
-4.0.0's own code) and ``lodash`` itself (``static/lodash``). An async filter
-or tag runs when it awaits only promises: V8 runs their jobs as the call
+filter once the text it asked for is rendered). ``require`` offers ``path``, ``url``
+(``URL``, ``URLSearchParams``, the legacy ``parse``/``format``), the pure and URL parts of
+``hexo-util`` (``static/hexo-util``, hexo-util 4.0.0's own code: ``encodeURL``, ``url_for``,
+``full_url_for``...), ``lodash``, ``moment``, ``nunjucks`` (``static/nunjucks``, its browser
+build) and ``micromatch`` (``static/micromatch``, bundled) themselves, the site's own modules
+(``require('./generator')``), and an ``fs`` whose ``readFileSync``/``existsSync``/``readFile``
+read only the files beside the scripts run and the modules they require (handed in beforehand:
+a generator's template such as chameleon's ``.atom.xml``). An async filter, tag or generator
+runs when it awaits only promises: V8 runs their jobs as the call
 returns (``hexo.js`` ``__later``); one waiting on a timer or I/O is reported.
+
+* A generator registers into the site's :class:`Extensions` under its name,
+  after every plugin's, so a script's ``feed`` replaces hexo-generator-feed's
+  as in Hexo. It gets Hexo's locals (:func:`locals_json`): posts and pages
+  with their front matter, ``date``/``updated`` as moment objects in the
+  machine's zone (Hexo's are too: a site with ``timezone: Asia/Tokyo`` built
+  in UTC formats UTC days), tags and categories, all as warehouse-like
+  ``Query`` objects (``sort``, ``filter``, ``limit``, ``first``, ``toArray``...).
+  Its ``{path, data}`` routes (one, a list, or a promise of either) are
+  written beside the pages; a route with a theme ``layout`` is not (a warning
+  naming the script), nor is anything from a generator that throws.
 
 * A script that requires anything else is reported (``check``'s profile and a
   build warning naming the file) and never run; so is one that only
@@ -67,7 +83,8 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
     from markdown_it.utils import EnvType, OptionsDict
 
-    from .extend import Extensions
+    from .extend import Extensions, Route
+    from .generators import SiteLocals, SitePost, Taxon
 
 logger = logging.getLogger(__name__)
 
@@ -79,18 +96,30 @@ _EXTEND = re.compile(r"\bhexo\.extend\b|\bextend\.\w+\.register\b")
 _EXPORTS = re.compile(r"\bmodule\.exports\b|\bexports\.\w+\s*=")
 _REQUIRES = re.compile(r"""\brequire\(\s*['"]([^'"]+)['"]""")
 # What the hexo object in V8 answers for require() (static/local_scripts/hexo.js `__require`).
-OFFERED_MODULES = frozenset({"hexo-util", "path", "node:path", "path/posix", "url", "node:url", "lodash", "moment"})
+OFFERED_MODULES = frozenset(
+    {
+        *("hexo-util", "path", "node:path", "path/posix", "url", "node:url", "fs", "node:fs"),
+        *("lodash", "moment", "nunjucks", "micromatch"),
+    }
+)
 # Offered so a script loads; calling one of their functions fails, as a warning naming the script.
 STUB_MODULES = frozenset({"child_process", "node:child_process"})
 # Registrations that change a post (filters only at a post's stages); the others are for pages
 # Pelican's theme and generators make, or for Hexo's own build steps.
 _POST_KINDS = frozenset({"tag"})
+# Registrations run here though they change no post: a generator's files are written beside the pages.
+_RUN_KINDS = frozenset({"generator"})
 # Filter types run here; hexo-renderer-marked's marked:* go to the Markdown engine.
 _POST_STAGES = ("before_post_render", "after_post_render", "after_render:html")
 _MARKED_STAGES = ("marked:renderer", "marked:tokenizer")
 # Hexo's own aliases of filter types (lib/extend/filter.ts), as the hexo object in V8 applies them.
 _FILTER_ALIASES = {"pre": "before_post_render", "post": "after_post_render", "after_render": "after_render:html"}
-_HEXO_UTIL = ("escape_html", "unescape_html", "strip_html", "slugize", "escape_diacritic", "escape_regexp")
+_HEXO_UTIL = (
+    *("escape_html", "unescape_html", "strip_html", "slugize", "escape_diacritic", "escape_regexp"),
+    *("encode_url", "decode_url", "url_for", "full_url_for", "relative_url", "pretty_urls", "cache"),
+)
+# A file beside a script that `fs` may read (a generator's template): text, and no larger than this.
+_BESIDE_LIMIT = 512 * 1024
 # hexo-renderer-marked 7's defaults for config.marked (its index.js), which scripts read as Hexo's config.
 MARKED_DEFAULTS: dict[str, Any] = {
     "gfm": True,
@@ -164,19 +193,78 @@ def _changes_posts(registration: str) -> bool:
     return kind in _POST_KINDS
 
 
-def _why_not_run(report: Mapping[str, Any]) -> str:
+def _is_relative(name: str) -> bool:
+    return name.startswith(("./", "../", "/")) or name in (".", "..")
+
+
+def resolve_local(script: Path, name: str) -> Path | None:
+    """The file ``require(name)`` in ``script`` loads when ``name`` is relative (Node's order), or None."""
+    base = Path(os.path.normpath(script.parent / name))
+    for candidate in (base, base.with_name(base.name + ".js"), base.with_name(base.name + ".json"), base / "index.js"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _missing_requires(path: Path, report: Mapping[str, Any], seen: set[Path] | None = None) -> list[str]:
+    """The packages ``path`` requires, itself or through the site's own modules it requires, not offered here."""
+    seen = seen if seen is not None else {path}
+    missing = []
+    for name in report["requires"]:
+        if not _is_relative(name):
+            if name not in OFFERED_MODULES | STUB_MODULES:
+                missing.append(name)
+            continue
+        found = resolve_local(path, name)
+        if found is None:
+            missing.append(name)
+        elif found not in seen and found.suffix == ".js":
+            seen.add(found)
+            missing += _missing_requires(found, script_report(found), seen)
+    return list(dict.fromkeys(missing))
+
+
+def _why_not_run(report: Mapping[str, Any], path: Path | None = None) -> str:
     """Why a script is not run ('' when it is), from what it says it registers and requires."""
     if report.get("error"):
         return f"cannot be read: {report['error']}"
     registers = list(dict.fromkeys(report["registers"]))
-    if registers and not any(_changes_posts(entry) for entry in registers):
+    runs = any(_changes_posts(entry) or entry.partition(": ")[0] in _RUN_KINDS for entry in registers)
+    if registers and not runs:
         return f"registers only {', '.join(registers)}, which changes no post here"
     if report.get("module"):
         return "registers nothing: a module the site's other scripts require"
-    missing = [name for name in report["requires"] if name not in OFFERED_MODULES | STUB_MODULES]
+    if path is not None:
+        missing = _missing_requires(path, report)
+    else:
+        missing = [name for name in report["requires"] if name not in OFFERED_MODULES | STUB_MODULES]
     if missing:
         return f"requires {', '.join(missing)}, not offered here"
     return ""
+
+
+def _beside(paths: Sequence[Path]) -> list[Path]:
+    """The files in the folders of ``paths`` that a script may read or require (its templates, dotfiles too)."""
+    found: list[Path] = []
+    for folder in dict.fromkeys(path.parent for path in paths):
+        try:
+            children = sorted(folder.iterdir())
+        except OSError:
+            continue
+        for child in children:
+            try:
+                if child.is_file() and child.stat().st_size <= _BESIDE_LIMIT:
+                    found.append(child)
+            except OSError:
+                continue
+    return found
+
+
+def script_support_files(root: str | Path | None, theme: str) -> list[Path]:
+    """The files beside the site's scripts that are not scripts (a template such as ``.atom.xml``), for ``import``."""
+    scripts = script_paths(root, theme)
+    known = set(scripts)
+    return [path for path in _beside(scripts) if path not in known]
 
 
 def _json_safe(value: Any) -> Any:
@@ -220,14 +308,16 @@ class LocalScripts:
         theme = str(config.get("theme") or "")
         self.statuses: dict[str, ScriptStatus] = {}
         sources: list[tuple[str, str]] = []
+        runnable: list[Path] = []
         for path in script_paths(root, theme):
             name = path.relative_to(str(root)).as_posix()
             report = script_report(path)
             status = ScriptStatus(name, report["registers"], report["requires"])
-            status.why = _why_not_run(report)
+            status.why = _why_not_run(report, path)
             self.statuses[name] = status
             if not status.why:
                 sources.append((name, path.read_text(encoding="utf-8", errors="replace")))
+                runnable.append(path)
         self._site_json = ""
         if sources:
             marked = {**MARKED_DEFAULTS, **dict(config.get("marked") or {})}
@@ -237,13 +327,37 @@ class LocalScripts:
                 "base_dir": str(root or ""),
             }
             self._site_json = json.dumps(site, ensure_ascii=False)
+        # What require('./x') and fs read: the files beside each script run, and beside what they require.
+        self._files = self._local_files(runnable) if sources else {}
         digest = hashlib.sha256(self._site_json.encode("utf-8", "surrogatepass"))
         for name, text in sources:
             digest.update(f"\0{name}\0{text}".encode("utf-8", "surrogatepass"))
+        for name, text in self._files.items():
+            digest.update(f"\1{name}\0{text}".encode("utf-8", "surrogatepass"))
         self.key = digest.hexdigest()[:20]
         self._sources = sources
         self._methods: dict[str, tuple[str, ...]] = dict.fromkeys(_MARKED_STAGES, ())
         self.has_marked_filters = False
+        self._locals_of: int | None = None
+
+    @staticmethod
+    def _local_files(runnable: Sequence[Path]) -> dict[str, str]:
+        folders = list(runnable)
+        pending = list(runnable)
+        while pending:
+            script = pending.pop()
+            for name in script_report(script)["requires"]:
+                found = resolve_local(script, name) if _is_relative(name) else None
+                if found is not None and found not in folders:
+                    folders.append(found)
+                    pending.append(found)
+        files = {}
+        for path in _beside(folders):
+            try:
+                files[os.path.abspath(path).replace(os.sep, "/")] = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+        return files
 
     # --- V8 --------------------------------------------------------------------------------
 
@@ -257,7 +371,11 @@ class LocalScripts:
             context.call("__defineModule", f"hexo-util/{name}", read_static("hexo-util", f"{name}.js"))
         context.call("__defineModule", "lodash", read_static("lodash", "lodash.min.js"))
         context.call("__defineModule", "moment", read_static("moment", "moment.min.js"))
+        context.call("__defineModule", "nunjucks", read_static("nunjucks", "nunjucks.min.js"))
+        context.call("__defineModule", "micromatch", read_static("micromatch", "micromatch.js"))
         context.call("__configure", self._site_json)
+        for path, text in self._files.items():
+            context.call("__defineLocal", path, text)
         loaded = _LOADED.setdefault(self.key, {})
         for name, text in self._sources:
             loaded[name] = json.loads(context.call("__loadScript", name, text))
@@ -299,6 +417,10 @@ class LocalScripts:
             for registered in outcome["tags"]:
                 status.loaded.append(f"tag: {registered['name']}")
                 hexo.register_tag(registered["name"], self._tag(name, registered["name"]), registered["ends"])
+            for generator in outcome.get("generators", ()):
+                # After every plugin's, as Hexo loads scripts last: a script's 'feed' replaces hexo-generator-feed's.
+                status.loaded.append(f"generator: {generator}")
+                hexo.register_generator(generator, self._generator(name, generator))
             if skipped:
                 status.why = f"not used here: {', '.join(skipped)}"
         if self.has_marked_filters:
@@ -348,6 +470,23 @@ class LocalScripts:
 
         return run
 
+    def _generator(self, file: str, name: str) -> Callable[[SiteLocals], list[Route]]:
+        from .extend import Route
+
+        def run(site: SiteLocals) -> list[Route]:
+            if self._locals_of != id(site):
+                self._call("__setLocals", locals_json(site))
+                self._locals_of = id(site)
+            outcome = self._call("__runGenerator", name)
+            if "error" in outcome:
+                _warn_once(f"{file}: its generator {name} failed: {outcome['error']}; it writes nothing")
+                return []
+            for path in outcome["layouts"]:
+                _warn_once(f"{file}: its generator {name} makes {path} with a theme layout, not written here")
+            return [Route(route["path"], route["data"]) for route in outcome["routes"]]
+
+        return run
+
     def _tag(self, file: str, name: str) -> Callable[[list[str], str | None, Any], str]:
         from .registry import TagError
 
@@ -390,6 +529,78 @@ class LocalScripts:
         outcome = self._call("__beginRender")
         self._report_render(outcome)
         return MarkedRender(self, int(outcome["id"]), set(outcome["renderer"]), set(outcome["tokenizer"]))
+
+
+# Fields of a post that locals_json sets itself, not from the front matter Pelican keeps in its metadata.
+_OWN_FIELDS = frozenset(
+    {"title", "date", "updated", "modified", "tags", "categories", "category", "path", "permalink", "content"}
+    | {"excerpt", "source", "summary"}
+)
+
+
+def _iso(value: Any) -> str | None:
+    """An ISO date with its offset; one without a zone is taken as UTC, as the site's dates are."""
+    import datetime as dt
+
+    if not isinstance(value, dt.datetime):
+        return None
+    return (value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)).isoformat()
+
+
+def locals_json(site: SiteLocals) -> str:
+    """Hexo's locals for a generator in V8 (``__setLocals``): documents, and taxa pointing at them by index."""
+    documents = [*site.posts, *site.pages]
+    taxa: dict[int, int] = {}
+    tags: list[Taxon] = list(site.tags)
+    categories: list[Taxon] = list(site.categories)
+    for number, taxon in enumerate(tags):
+        taxa[id(taxon)] = number
+    for number, taxon in enumerate(categories):
+        taxa[id(taxon)] = number
+    tagged: dict[int, list[int]] = {id(taxon): [] for taxon in tags + categories}
+
+    def document(number: int, post: SitePost) -> dict[str, Any]:
+        fields = {
+            key: value
+            for key, value in dict(post.front_matter).items()
+            if not str(key).startswith("hexo_") and key not in _OWN_FIELDS
+        }
+        for taxon in [*post.tags, *post.categories]:
+            if id(taxon) in tagged:
+                tagged[id(taxon)].append(number)
+        fields.update(
+            title=post.title,
+            path=post.path,
+            permalink=post.permalink,
+            content=post.content,
+            excerpt=post.excerpt,
+            source=post.source,
+            layout="page" if post.is_page else "post",
+            published=True,
+        )
+        return {
+            "fields": _json_safe(fields),
+            "date": _iso(post.date),
+            "updated": _iso(post.updated),
+            "tags": [taxa[id(taxon)] for taxon in post.tags if id(taxon) in taxa],
+            "categories": [taxa[id(taxon)] for taxon in post.categories if id(taxon) in taxa],
+        }
+
+    made = [document(number, post) for number, post in enumerate(documents)]
+
+    def taxon_entry(taxon: Taxon) -> dict[str, Any]:
+        fields = {"name": taxon.name, "path": taxon.path, "permalink": taxon.permalink}
+        return {"fields": fields, "posts": tagged[id(taxon)]}
+
+    return json.dumps(
+        {
+            "documents": made,
+            "post_count": len(site.posts),
+            "tags": [taxon_entry(taxon) for taxon in tags],
+            "categories": [taxon_entry(taxon) for taxon in categories],
+        },
+        ensure_ascii=False,
+    )
 
 
 def _markdown_alone(post: Any, text: str) -> str:

@@ -75,8 +75,8 @@ def test_a_script_needing_node_modules_is_reported_and_not_run(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     scripts = {
-        "scripts/needs-fs.js": (
-            "const fs = require('fs')\n"
+        "scripts/needs-sharp.js": (
+            "const sharp = require('sharp')\n"
             "hexo.extend.filter.register('after_post_render', (data) => { data.content += 'FS'; return data })\n"
         ),
         "scripts/plain.js": "hexo.extend.filter.register('after_post_render', (data) => { data.content += 'OK' })\n",
@@ -85,7 +85,7 @@ def test_a_script_needing_node_modules_is_reported_and_not_run(
         build = build_site(_small_site(tmp_path, scripts), tmp_path / "output")
     content = build.articles[0].content
     assert "OK" in content and "FS" not in content
-    assert any("scripts/needs-fs.js: not run, it requires fs" in record.getMessage() for record in caplog.records)
+    assert any("scripts/needs-sharp.js: not run, it requires sharp" in record.getMessage() for record in caplog.records)
 
 
 def test_a_filter_renders_markdown_through_hexo_render(tmp_path: Path) -> None:
@@ -149,13 +149,16 @@ def test_check_says_which_scripts_ran(tmp_path: Path, capsys: pytest.CaptureFixt
         "const moment = require('moment')\nhexo.extend.helper.register('og', () => moment().format())\n", "utf-8"
     )
     (site / "scripts" / "feed.js").write_text(
-        "const fs = require('fs')\nhexo.extend.filter.register('after_post_render', (d) => d)\n", "utf-8"
+        "const sharp = require('sharp')\nhexo.extend.filter.register('after_post_render', (d) => d)\n", "utf-8"
     )
     main(["check", str(site)])
     out = capsys.readouterr().out
     assert "local scripts (9, 6 run); a post loses what those not run register:\n" in out
     assert "  scripts/image.js: filter: marked:renderer (requires path); run\n" in out
-    assert "  scripts/feed.js: filter: after_post_render (requires fs); not run: requires fs, not offered here\n" in out
+    assert (
+        "  scripts/feed.js: filter: after_post_render (requires sharp); not run: requires sharp, not offered here\n"
+        in out
+    )
     assert "  scripts/og.js: helper: og (requires moment); not run: registers only helper: og" in out
     assert "  themes/plain/scripts/helper.js: helper: shouty; not run: registers only helper: shouty" in out
 
@@ -273,3 +276,140 @@ def test_a_filter_sets_the_posts_categories_and_may_require_what_it_never_calls(
         "scripts/meta.js: its filter failed: Error: child_process.execSync cannot run here (no processes or files);"
         " the post is shown without its change"
     ]
+
+
+# --- generators --------------------------------------------------------------------------------
+
+GENERATORS = Path(__file__).parent / "fixtures" / "local_scripts" / "generators"
+
+
+def _utc_machine() -> bool:
+    # Hexo's post.date is a moment in the machine's zone, and so is the one V8 makes here: the
+    # fixture's Hexo ran with TZ=UTC.
+    return time.timezone == 0 and time.altzone == 0
+
+
+@pytest.mark.skipif(not _utc_machine(), reason="the fixture's Hexo ran in UTC; moment's dates here are local")
+def test_the_themes_feed_and_sitemap_scripts_write_what_its_own_hexo_wrote(tmp_path: Path) -> None:
+    import feedparser
+    from lxml import etree
+
+    # Through import, which copies the templates beside the scripts (.atom.xml, .sitemap.xml).
+    import_site(GENERATORS / "site", tmp_path / "pelican")
+    build = build_site(tmp_path / "pelican" / "pelicanconf.py", tmp_path / "output")
+    assert build.messages(logging.WARNING) == []
+    for name in ("atom.xml", "sitemap.xml"):
+        ours = (build.output / name).read_text(encoding="utf-8")
+        assert ours == (GENERATORS / "hexo" / name).read_text(encoding="utf-8"), name
+    feed = feedparser.parse((build.output / "atom.xml").read_bytes())
+    assert not feed.bozo
+    assert [entry.title for entry in feed.entries] == ["Café notes", "Second post", "First <post> & more"]
+    urls = etree.fromstring((build.output / "sitemap.xml").read_bytes())
+    assert len(urls) == 9
+
+
+def _generator_site(root: Path, scripts: dict[str, str]) -> Path:
+    settings = _small_site(root, scripts)
+    (root / "content" / "_posts" / "b.md").write_text(
+        "---\ntitle: B\ndate: 2022-02-02\ntags: [x]\n---\nB.\n", encoding="utf-8"
+    )
+    return settings
+
+
+def test_a_generator_script_gets_warehouse_queries_and_may_return_arrays_and_promises(tmp_path: Path) -> None:
+    scripts = {
+        "scripts/list.js": (
+            "const { readFileSync } = require('fs')\nconst { join } = require('path')\n"
+            "const head = readFileSync(join(__dirname, 'head.txt'), 'utf8')\n"
+            "hexo.extend.generator.register('list', function (locals) {\n"
+            "  const posts = locals.posts.sort('date', -1).limit(5)\n"
+            "  const names = posts.map(p => p.title + '@' + p.date.format('YYYY-MM-DD') + ':' +"
+            " p.tags.map(t => t.name + '/' + t.posts.length).join(','))\n"
+            "  return [{ path: 'list.txt', data: head + names.join(' ') },"
+            " { path: '/nested/', data: { count: locals.posts.count(), first: locals.posts.first().title } }]\n"
+            "})\n"
+            "hexo.extend.generator.register('later', async () =>"
+            " ({ path: 'later.txt', data: await Promise.resolve('ok') }))\n"
+        ),
+        "scripts/head.txt": "posts: ",
+    }
+    build = build_site(_generator_site(tmp_path, scripts), tmp_path / "output")
+    assert [line for line in build.messages(logging.WARNING) if "scripts/" in line] == []
+    assert (build.output / "list.txt").read_text(encoding="utf-8") == "posts: B@2022-02-02:x/1 A@2021-01-01:"
+    assert json.loads((build.output / "nested" / "index.html").read_text(encoding="utf-8")) == {
+        "count": 2,
+        "first": "A",
+    }
+    assert (build.output / "later.txt").read_text(encoding="utf-8") == "ok"
+
+
+def test_a_failing_or_layout_generator_is_a_warning_naming_its_script(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    scripts = {
+        "scripts/broken.js": "hexo.extend.generator.register('broken', () => { throw new Error('no') })\n",
+        "scripts/themed.js": "hexo.extend.generator.register('themed', () => ({ path: 'x/', layout: ['page'] }))\n",
+        "scripts/outside.js": (
+            "const fs = require('fs')\n"
+            "hexo.extend.generator.register('outside', () => ({ path: 'o', data: fs.readFileSync('/etc/hostname') }))\n"
+        ),
+        "scripts/second.js": "hexo.extend.generator.register('broken', () => ({ path: 'fixed.txt', data: 'later' }))\n",
+    }
+    caplog.set_level(logging.WARNING)
+    build = build_site(_generator_site(tmp_path, scripts), tmp_path / "output")
+    logged = caplog.text
+    # The later registration of a name replaces the earlier, as in Hexo.
+    assert (build.output / "fixed.txt").read_text(encoding="utf-8") == "later"
+    assert "scripts/themed.js: its generator themed makes x/ with a theme layout, not written here" in logged
+    assert (
+        "scripts/outside.js: its generator outside failed: Error: fs.readFileSync(/etc/hostname) is not offered"
+        in logged
+    )
+    assert (build.output / "a" / "index.html").is_file() or build.articles
+
+
+def test_check_reports_a_generator_script_as_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", str(GENERATORS / "site")])
+    out = capsys.readouterr().out
+    assert "  themes/chameleon/scripts/feed/index.js: generator: feed (requires ./generator, path); run\n" in out
+    assert "  themes/chameleon/scripts/sitemap/index.js: generator: sitemap (requires ./generator, path); run\n" in out
+
+
+# What hexo-util 4.0.0 gives in Node 20 for each expression (node -e on the npm package's dist/).
+HEXO_UTIL_GIVES = [
+    (
+        'encodeURL("https://blog.example.org/tags/Café/?q=a b&x=é#h")',
+        "https://blog.example.org/tags/Caf%C3%A9/?q=a+b&x=%C3%A9#h",
+    ),
+    ('encodeURL("/a b/ä%20c")', "/a%20b/%C3%A4%20c"),
+    ('encodeURL("mailto:a@b.c?subject=x y")', "mailto:a@b.c?subject=x y"),
+    ('encodeURL("data:image/png;base64,AAA")', "data:image/png;base64,AAA"),
+    ('decodeURL("https://blog.example.org/tags/Caf%C3%A9/")', "https://blog.example.org/tags/Café/"),
+    ('full_url_for.call(site, "tags/Café/index.html")', "https://blog.example.org/sub/tags/Caf%C3%A9/"),
+    ('full_url_for.call(site, "//cdn.example.org/x")', "//cdn.example.org/x"),
+    ('url_for.call(site, "/about/index.html")', "/sub/about/"),
+    ('url_for.call(site, "https://other.example/x")', "https://other.example/x"),
+]
+
+
+@pytest.fixture(scope="module")
+def hexo_util() -> Any:
+    from pelican_hexo_tags.js_runtime import js_context, read_static
+    from pelican_hexo_tags.local_scripts import _HEXO_UTIL
+
+    def load(context: Any) -> None:
+        context.eval(read_static("local_scripts", "hexo.js"))
+        for name in _HEXO_UTIL:
+            context.call("__defineModule", f"hexo-util/{name}", read_static("hexo-util", f"{name}.js"))
+
+    return js_context("test-local-scripts-hexo-util", load)
+
+
+@pytest.mark.parametrize(("expression", "node"), HEXO_UTIL_GIVES)
+def test_hexo_utils_url_functions_give_what_node_gives(hexo_util: Any, expression: str, node: str) -> None:
+    prelude = (
+        "var { encodeURL, decodeURL, full_url_for, url_for } = __require('hexo-util');"
+        "var site = { config: { url: 'https://blog.example.org/sub', root: '/sub/',"
+        " pretty_urls: { trailing_index: false } } };"
+    )
+    assert hexo_util.eval(f"(function () {{ {prelude} return String({expression}) }})()") == node

@@ -4,7 +4,8 @@
 // strings keep the bridge's types obvious.
 'use strict';
 
-var __site = { filters: [], tags: {}, ignored: [], logs: [] };
+var __site = { filters: [], tags: {}, generators: {}, ignored: [], logs: [] };
+var __generatorSeq = 0;
 var __modules = {};
 var __pending = null;
 var __renders = {};
@@ -30,15 +31,19 @@ function __offered(name, target) {
   });
 }
 
+// What a vendored module (hexo-util's files, micromatch's bundle) gets for `process` and Node's builtins.
+var __process = { platform: 'linux', version: 'v20.0.0', env: {}, cwd: function () { return hexo.base_dir || '/'; } };
+
 function __requireModule(name) {
   var entry = __modules[name];
   if (!entry) throw new Error('no module ' + name);
   if (entry.exports === undefined) {
     var module = { exports: {} };
-    var factory = new Function('module', 'exports', 'require', entry.source);
-    factory(module, module.exports, function (dependency) {
-      return __requireModule(dependency.replace(/^\.\//, 'hexo-util/'));
-    });
+    var factory = new Function('module', 'exports', 'require', 'process', entry.source);
+    factory.call(module.exports, module, module.exports, function (dependency) {
+      if (dependency.slice(0, 2) === './') return __requireModule('hexo-util/' + dependency.slice(2));
+      return __builtin(dependency) || __requireModule(dependency);
+    }, __process);
     entry.exports = module.exports;
   }
   return entry.exports;
@@ -122,18 +127,34 @@ function __percentEncode(text, keep) {
   return out;
 }
 
-// WHATWG URL for special (http-like) schemes: parsing, relative resolution, percent-encoding.
+var __SPECIAL = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443', 'ftp:': '21', 'file:': '' };
+
+// WHATWG URL: special (http-like) schemes parsed, resolved and percent-encoded; any other scheme
+// (mailto:, data:) kept as its opaque path, with the origin 'null' Node gives it.
 function URL(input, base) {
-  input = String(input).replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '').replace(/\\/g, '/');
+  input = String(input).replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
   var match = /^([a-zA-Z][a-zA-Z0-9+.-]*):(.*)$/.exec(input);
-  var rest;
+  this.username = '';
+  this.password = '';
+  this.hostname = '';
+  this.port = '';
+  this._opaque = false;
   if (match) {
     this.protocol = match[1].toLowerCase() + ':';
-    rest = match[2].replace(/^\/*/, '//');
-    this._authority(rest.slice(2));
+    var rest = match[2];
+    if (this.protocol in __SPECIAL) {
+      this._authority(rest.replace(/\\/g, '/').replace(/^\/*/, ''));
+    } else if (rest.slice(0, 2) === '//') {
+      this._authority(rest.slice(2));
+    } else {
+      this._opaque = true;
+      this._setPath(rest);
+    }
   } else {
     if (base === undefined) throw new TypeError('Invalid URL');
     var parent = base instanceof URL ? base : new URL(base);
+    if (parent._opaque) throw new TypeError('Invalid URL');
+    input = input.replace(/\\/g, '/');
     this.protocol = parent.protocol;
     if (input.slice(0, 2) === '//') {
       this._authority(input.slice(2));
@@ -158,31 +179,39 @@ URL.prototype._authority = function (text) {
   var colon = hostPort.lastIndexOf(':');
   this.hostname = (colon < 0 ? hostPort : hostPort.slice(0, colon)).toLowerCase();
   var port = colon < 0 ? '' : hostPort.slice(colon + 1);
-  var defaults = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443', 'ftp:': '21' };
-  this.port = port === defaults[this.protocol] ? '' : port;
-  this._setPath(end < 0 ? '/' : text.slice(end), null);
+  this.port = port === __SPECIAL[this.protocol] ? '' : port;
+  this._setPath(end < 0 ? (this.protocol in __SPECIAL ? '/' : '') : text.slice(end));
 };
 
 URL.prototype._relative = function (input, parent) {
   if (input === '') {
-    this._setPath(parent.pathname + parent.search, null);
+    this._setPath(parent.pathname + parent.search);
     return;
   }
   var first = input.charAt(0);
-  if (first === '/') return this._setPath(input, null);
-  if (first === '?') return this._setPath(parent.pathname + input, null);
-  if (first === '#') return this._setPath(parent.pathname + parent.search + input, null);
+  if (first === '/') return this._setPath(input);
+  if (first === '?') return this._setPath(parent.pathname + input);
+  if (first === '#') return this._setPath(parent.pathname + parent.search + input);
   var dir = parent.pathname.slice(0, parent.pathname.lastIndexOf('/') + 1);
-  this._setPath(dir + input, null);
+  this._setPath(dir + input);
 };
 
 URL.prototype._setPath = function (text) {
   var hash = text.indexOf('#');
-  this.hash = hash < 0 ? '' : __hashOrEmpty(text.slice(hash));
+  this._hash = hash < 0 ? '' : __hashOrEmpty(text.slice(hash));
   if (hash >= 0) text = text.slice(0, hash);
   var query = text.indexOf('?');
-  this.search = query < 0 || query === text.length - 1 ? '' : __percentEncode(text.slice(query), '"#<>\'');
+  this._search = query < 0 || query === text.length - 1 ? '' : __percentEncode(text.slice(query), '"#<>\'');
   if (query >= 0) text = text.slice(0, query);
+  this._setPathname(text);
+};
+
+URL.prototype._setPathname = function (text) {
+  if (this._opaque) {
+    this._pathname = __percentEncode(text, '');
+    return;
+  }
+  if (text.charAt(0) !== '/') text = '/' + text;
   var segments = text.split('/').slice(1);
   var out = [];
   segments.forEach(function (segment, index) {
@@ -197,7 +226,7 @@ URL.prototype._setPath = function (text) {
       out.push(__percentEncode(segment, '"#<>?`{}'));
     }
   });
-  this.pathname = '/' + out.join('/');
+  this._pathname = '/' + out.join('/');
 };
 
 function __hashOrEmpty(hash) {
@@ -206,16 +235,177 @@ function __hashOrEmpty(hash) {
 
 Object.defineProperties(URL.prototype, {
   host: { get: function () { return this.hostname + (this.port ? ':' + this.port : ''); } },
-  origin: { get: function () { return this.protocol + '//' + this.host; } },
+  origin: {
+    get: function () { return this.protocol in __SPECIAL && this.protocol !== 'file:' ? this.protocol + '//' + this.host : 'null'; }
+  },
+  pathname: {
+    get: function () { return this._pathname; },
+    set: function (value) { if (!this._opaque) this._setPathname(String(value)); }
+  },
+  search: {
+    get: function () { return this._search; },
+    set: function (value) {
+      value = String(value).replace(/^\?/, '');
+      this._search = value === '' ? '' : '?' + __percentEncode(value, '"#<>\'');
+    }
+  },
+  hash: {
+    get: function () { return this._hash; },
+    set: function (value) { value = String(value).replace(/^#/, ''); this._hash = __hashOrEmpty('#' + value); }
+  },
+  searchParams: { get: function () { return new URLSearchParams(this._search); } },
   href: {
     get: function () {
+      if (this._opaque) return this.protocol + this._pathname + this._search + this._hash;
       var credentials = this.username ? this.username + (this.password ? ':' + this.password : '') + '@' : '';
-      return this.protocol + '//' + credentials + this.host + this.pathname + this.search + this.hash;
+      return this.protocol + '//' + credentials + this.host + this._pathname + this._search + this._hash;
     }
   }
 });
 URL.prototype.toString = function () { return this.href; };
 URL.prototype.toJSON = function () { return this.href; };
+
+// WHATWG URLSearchParams: application/x-www-form-urlencoded parsing and serialising.
+function __formDecode(text) {
+  text = text.replace(/\+/g, ' ');
+  return text.replace(/(%[0-9a-fA-F]{2})+/g, function (run) {
+    try { return decodeURIComponent(run); } catch (error) { return run; }
+  });
+}
+
+function __formEncode(text) {
+  var bytes = unescape(encodeURIComponent(text));
+  var out = '';
+  for (var i = 0; i < bytes.length; i++) {
+    var ch = bytes.charAt(i);
+    var code = bytes.charCodeAt(i);
+    if (/[A-Za-z0-9*\-._]/.test(ch)) out += ch;
+    else if (ch === ' ') out += '+';
+    else out += '%' + (code < 16 ? '0' : '') + code.toString(16).toUpperCase();
+  }
+  return out;
+}
+
+function URLSearchParams(init) {
+  this._pairs = [];
+  var self = this;
+  if (init === undefined || init === null) return;
+  if (typeof init === 'object') {
+    Object.keys(init).forEach(function (key) { self._pairs.push([key, String(init[key])]); });
+    return;
+  }
+  String(init).replace(/^\?/, '').split('&').forEach(function (part) {
+    if (!part) return;
+    var at = part.indexOf('=');
+    var name = at < 0 ? part : part.slice(0, at);
+    var value = at < 0 ? '' : part.slice(at + 1);
+    self._pairs.push([__formDecode(name), __formDecode(value)]);
+  });
+}
+URLSearchParams.prototype.get = function (name) {
+  for (var i = 0; i < this._pairs.length; i++) if (this._pairs[i][0] === name) return this._pairs[i][1];
+  return null;
+};
+URLSearchParams.prototype.has = function (name) { return this.get(name) !== null; };
+URLSearchParams.prototype.append = function (name, value) { this._pairs.push([String(name), String(value)]); };
+URLSearchParams.prototype.toString = function () {
+  return this._pairs.map(function (pair) { return __formEncode(pair[0]) + '=' + __formEncode(pair[1]); }).join('&');
+};
+
+// Node's legacy url.parse and url.format (hexo-util's encodeURL and url_for use them).
+var __SLASHED = { 'http:': 1, 'https:': 1, 'ftp:': 1, 'gopher:': 1, 'file:': 1, 'ws:': 1, 'wss:': 1 };
+
+function __urlParse(text) {
+  var rest = String(text).trim();
+  var out = { protocol: null, slashes: null, auth: null, host: null, port: null, hostname: null, hash: null,
+    search: null, query: null, pathname: null, path: null, href: '' };
+  var proto = /^[a-z0-9.+-]+:/i.exec(rest);
+  if (proto) {
+    out.protocol = proto[0].toLowerCase();
+    rest = rest.slice(proto[0].length);
+  }
+  var slashes = rest.slice(0, 2) === '//';
+  if (slashes && out.protocol !== 'javascript:') {
+    rest = rest.slice(2);
+    out.slashes = true;
+  }
+  if (out.protocol !== 'javascript:' && (slashes || (out.protocol && __SLASHED[out.protocol]))) {
+    var end = rest.search(/[/?#]/);
+    var authority = end < 0 ? rest : rest.slice(0, end);
+    rest = end < 0 ? '' : rest.slice(end);
+    var at = authority.lastIndexOf('@');
+    if (at >= 0) {
+      out.auth = decodeURIComponent(authority.slice(0, at));
+      authority = authority.slice(at + 1);
+    }
+    var port = /:([0-9]*)$/.exec(authority);
+    if (port) {
+      if (port[1]) out.port = port[1];
+      authority = authority.slice(0, authority.length - port[0].length);
+    }
+    out.hostname = authority.toLowerCase();
+    out.host = out.hostname + (out.port ? ':' + out.port : '');
+  }
+  var hash = rest.indexOf('#');
+  if (hash >= 0) {
+    out.hash = rest.slice(hash);
+    rest = rest.slice(0, hash);
+  }
+  var query = rest.indexOf('?');
+  if (query >= 0) {
+    out.search = rest.slice(query);
+    out.query = rest.slice(query + 1);
+    rest = rest.slice(0, query);
+  }
+  if (rest) out.pathname = rest;
+  if (out.protocol && __SLASHED[out.protocol] && out.hostname && !out.pathname) out.pathname = '/';
+  if (out.pathname || out.search) out.path = (out.pathname || '') + (out.search || '');
+  out.href = __urlFormat(out);
+  return out;
+}
+
+function __urlFormat(object, options) {
+  if (typeof object === 'string') object = __urlParse(object);
+  if (object instanceof URL) {
+    options = Object.assign({ auth: true, fragment: true, search: true }, options || {});
+    if (object._opaque) return object.protocol + object.pathname + (options.search ? object.search : '') + (options.fragment ? object.hash : '');
+    var credentials = options.auth && object.username ? object.username + (object.password ? ':' + object.password : '') + '@' : '';
+    return object.protocol + '//' + credentials + object.host + object.pathname + (options.search ? object.search : '') +
+      (options.fragment ? object.hash : '');
+  }
+  var protocol = object.protocol || '';
+  var host = object.host || (object.hostname ? object.hostname + (object.port ? ':' + object.port : '') : '');
+  var slashes = object.slashes || (__SLASHED[protocol] && host) ? '//' : '';
+  var auth = object.auth ? encodeURIComponent(object.auth).replace(/%3A/i, ':') + '@' : '';
+  var search = object.search || (object.query ? '?' + object.query : '');
+  return protocol + (host || slashes ? slashes : '') + auth + host + (object.pathname || '') + search + (object.hash || '');
+}
+
+// Node's querystring.unescape: decodeURIComponent, leaving a malformed escape as it is.
+function __queryUnescape(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch (error) {
+    return String(text).replace(/(%[0-9a-fA-F]{2})+/g, function (run) {
+      try { return decodeURIComponent(run); } catch (inner) { return run; }
+    });
+  }
+}
+
+var __url = { URL: URL, URLSearchParams: URLSearchParams, parse: __urlParse, format: __urlFormat };
+var __querystring = { unescape: __queryUnescape, escape: encodeURIComponent };
+var __util = {
+  inspect: function (value) { try { return JSON.stringify(value); } catch (error) { return String(value); } }
+};
+
+function __builtin(name) {
+  name = name.replace(/^node:/, '');
+  if (name === 'path' || name === 'path/posix') return __path;
+  if (name === 'url') return __url;
+  if (name === 'querystring') return __querystring;
+  if (name === 'util') return __util;
+  return null;
+}
 
 function __unavailable(name) {
   return new Proxy({}, {
@@ -226,6 +416,86 @@ function __unavailable(name) {
   });
 }
 
+// Files of the site's own tree that Python handed in (scripts/ folders: the scripts, their modules and
+// the files beside them, such as a generator's template): what `require('./x')` and `fs` read.
+var __localFiles = {};
+var __localModules = {};
+
+function __defineLocal(path, text) {
+  __localFiles[path] = text;
+  return '""';
+}
+
+function __sitePath(path) {
+  path = String(path);
+  if (!__path.isAbsolute(path)) path = __path.join(hexo.base_dir || '/', path);
+  return __path.normalize(path);
+}
+
+function __localText(path, caller) {
+  var resolved = __sitePath(path);
+  if (!Object.prototype.hasOwnProperty.call(__localFiles, resolved)) {
+    throw new Error(caller + '(' + path + ') is not offered here (only the files beside the site\'s scripts)');
+  }
+  return __localFiles[resolved];
+}
+
+function __bufferOf(text) {
+  return { toString: function () { return text; }, length: unescape(encodeURIComponent(text)).length };
+}
+
+var __fs = {
+  readFileSync: function (path, options) {
+    var text = __localText(path, 'fs.readFileSync');
+    var encoding = typeof options === 'string' ? options : options && options.encoding;
+    return encoding ? text : __bufferOf(text);
+  },
+  existsSync: function (path) {
+    return __localText(path, 'fs.existsSync') !== undefined;
+  },
+  readFile: function (path, options, callback) {
+    if (typeof options === 'function') {
+      callback = options;
+      options = undefined;
+    }
+    var outcome;
+    try {
+      outcome = [null, __fs.readFileSync(path, options)];
+    } catch (error) {
+      outcome = [error];
+    }
+    Promise.resolve().then(function () { callback.apply(null, outcome); });
+  }
+};
+
+function __loadLocal(file) {
+  if (__localModules[file]) return __localModules[file].exports;
+  var module = { exports: {}, filename: file };
+  __localModules[file] = module;
+  var dir = __path.dirname(file);
+  var body = new Function('require', 'module', 'exports', '__filename', '__dirname', __localFiles[file] + '\n//# sourceURL=' + file);
+  body.call(module.exports, __requireFrom(dir), module, module.exports, file, dir);
+  return module.exports;
+}
+
+// Node's require as seen from a file in `dir`: a relative name is one of the site's own files.
+function __requireFrom(dir) {
+  return function (name) {
+    if (/^\.{1,2}(\/|$)|^\//.test(name)) {
+      var base = __path.isAbsolute(name) ? __path.normalize(name) : __path.join(dir, name);
+      var candidates = [base, base + '.js', base + '.json', base + '/index.js'];
+      for (var i = 0; i < candidates.length; i++) {
+        if (Object.prototype.hasOwnProperty.call(__localFiles, candidates[i])) {
+          if (/\.json$/.test(candidates[i])) return JSON.parse(__localFiles[candidates[i]]);
+          return __loadLocal(candidates[i]);
+        }
+      }
+      throw new Error('requires ' + name + ' from ' + dir + ', which is not among the site\'s scripts');
+    }
+    return __require(name);
+  };
+}
+
 function __require(name) {
   if (name === 'hexo-util') {
     var util = __requireModule('hexo-util/index');
@@ -233,10 +503,11 @@ function __require(name) {
   }
   if (name === 'path' || name === 'node:path') return __path;
   if (name === 'path/posix') return __path;
-  if (name === 'url' || name === 'node:url') return __offered('url', { URL: URL });
-  // lodash and moment themselves (static/), evaluated on the first require: pure JavaScript.
-  if (name === 'lodash') return __requireModule('lodash');
-  if (name === 'moment') return __requireModule('moment');
+  if (name === 'url' || name === 'node:url') return __offered('url', __url);
+  // Read-only, and only the files Python handed in (__defineLocal).
+  if (name === 'fs' || name === 'node:fs') return __offered('fs', __fs);
+  // lodash, moment, nunjucks and micromatch themselves (static/), evaluated on the first require.
+  if (name === 'lodash' || name === 'moment' || name === 'nunjucks' || name === 'micromatch') return __requireModule(name);
   // A script may require child_process for a helper it never calls (Duanyll's git dates): it
   // loads, and a call fails there, as a warning naming the script.
   if (name === 'child_process' || name === 'node:child_process') return __unavailable(name);
@@ -298,7 +569,16 @@ var hexo = {
       }
     },
     helper: __ignored('helper'),
-    generator: __ignored('generator'),
+    generator: {
+      register: function (name, fn) {
+        if (!fn && typeof name === 'function') {
+          fn = name;
+          name = 'generator-' + ++__generatorSeq;
+        }
+        if (typeof fn !== 'function') throw new TypeError('fn must be a function');
+        __pending.generators.push({ name: String(name), fn: fn });
+      }
+    },
     injector: __ignored('injector'),
     console: __ignored('console'),
     deployer: __ignored('deployer'),
@@ -322,12 +602,14 @@ function __errorText(error) {
 }
 
 function __loadScript(file, source) {
-  __pending = { file: file, filters: [], tags: [], ignored: [] };
+  __pending = { file: file, filters: [], tags: [], generators: [], ignored: [] };
   try {
     var module = { exports: {} };
-    var dir = file.slice(0, file.lastIndexOf('/') + 1) || '.';
+    // Hexo's __filename and __dirname are absolute; a script reads the files beside it through them.
+    var filename = __sitePath(file);
+    var dir = __path.dirname(filename);
     var body = new Function('hexo', 'require', 'module', 'exports', '__filename', '__dirname', source + '\n//# sourceURL=' + file);
-    body.call(module.exports, hexo, __require, module, module.exports, file, dir);
+    body.call(module.exports, hexo, __requireFrom(dir), module, module.exports, filename, dir);
   } catch (error) {
     __pending = null;
     return JSON.stringify({ error: __errorText(error) });
@@ -342,7 +624,12 @@ function __loadScript(file, source) {
     __site.tags[tag.name] = { file: file, fn: tag.fn, ends: tag.ends };
     return { name: tag.name, ends: tag.ends, async: tag.async };
   });
-  return JSON.stringify({ filters: filters, tags: tags, ignored: loaded.ignored });
+  // A later registration under a name replaces an earlier one, as in Hexo.
+  var generators = loaded.generators.map(function (generator) {
+    __site.generators[generator.name] = { file: file, fn: generator.fn };
+    return generator.name;
+  });
+  return JSON.stringify({ filters: filters, tags: tags, generators: generators, ignored: loaded.ignored });
 }
 
 // --- async functions --------------------------------------------------------------------------
@@ -567,9 +854,200 @@ function __inlineTexts(id, items) {
   return JSON.stringify({ texts: out, error: error });
 }
 
+// --- generators -------------------------------------------------------------------------------
+// A generator gets Hexo's locals: posts, pages, tags and categories as warehouse Query objects of
+// documents, whose dates are moment objects in the machine's zone (as Hexo's post.date is).
+
+function Query(data) {
+  this.data = data;
+  this.length = data.length;
+}
+
+function __sortKeys(orderby, order) {
+  var keys = [];
+  if (typeof orderby === 'string') {
+    if (order !== undefined) {
+      keys.push([orderby, order]);
+    } else {
+      orderby.split(' ').forEach(function (key) {
+        if (!key) return;
+        if (key.charAt(0) === '-') keys.push([key.slice(1), -1]);
+        else keys.push([key, 1]);
+      });
+    }
+  } else if (orderby && typeof orderby === 'object') {
+    Object.keys(orderby).forEach(function (key) { keys.push([key, orderby[key]]); });
+  }
+  return keys.map(function (pair) {
+    var direction = pair[1];
+    var down = direction === -1 || direction === '-1' || direction === 'desc' || direction === 'descending';
+    return { key: pair[0], direction: down ? -1 : 1 };
+  });
+}
+
+// warehouse's SchemaType compare: a missing value sorts first; moments and dates by time.
+function __compare(a, b) {
+  if (a === b) return 0;
+  if (a === undefined || a === null) return b === undefined || b === null ? 0 : -1;
+  if (b === undefined || b === null) return 1;
+  var left = typeof a === 'object' ? a.valueOf() : a;
+  var right = typeof b === 'object' ? b.valueOf() : b;
+  if (left > right) return 1;
+  if (left < right) return -1;
+  return 0;
+}
+
+function __matches(item, query) {
+  return Object.keys(query || {}).every(function (key) {
+    var wanted = query[key];
+    var value = item[key];
+    if (wanted && typeof wanted === 'object' && !Array.isArray(wanted)) {
+      return Object.keys(wanted).every(function (op) {
+        var operand = wanted[op];
+        if (op === '$ne') return value !== operand;
+        if (op === '$in') return operand.indexOf(value) >= 0;
+        if (op === '$nin') return operand.indexOf(value) < 0;
+        if (op === '$exists') return (value !== undefined) === Boolean(operand);
+        if (op === '$lt') return __compare(value, operand) < 0;
+        if (op === '$lte') return __compare(value, operand) <= 0;
+        if (op === '$gt') return __compare(value, operand) > 0;
+        if (op === '$gte') return __compare(value, operand) >= 0;
+        throw new Error('Query.find: ' + op + ' is not offered here');
+      });
+    }
+    if (value && typeof value === 'object' && typeof value.valueOf() !== 'object') return __compare(value, wanted) === 0;
+    return value === wanted;
+  });
+}
+
+Query.prototype = {
+  toArray: function () { return this.data.slice(); },
+  count: function () { return this.data.length; },
+  forEach: function (fn) { this.data.forEach(function (item, i) { fn(item, i); }); return this; },
+  map: function (fn) { return this.data.map(function (item, i) { return fn(item, i); }); },
+  filter: function (fn) { return new Query(this.data.filter(function (item, i) { return fn(item, i); })); },
+  every: function (fn) { return this.data.every(function (item, i) { return fn(item, i); }); },
+  some: function (fn) { return this.data.some(function (item, i) { return fn(item, i); }); },
+  reduce: function () { return Array.prototype.reduce.apply(this.data, arguments); },
+  reduceRight: function () { return Array.prototype.reduceRight.apply(this.data, arguments); },
+  indexOf: function (item) { return this.data.indexOf(item); },
+  slice: function (start, end) { return new Query(this.data.slice(start, end)); },
+  limit: function (count) { return new Query(this.data.slice(0, count)); },
+  skip: function (count) { return new Query(this.data.slice(count)); },
+  reverse: function () { return new Query(this.data.slice().reverse()); },
+  eq: function (i) { return i < 0 ? this.data[this.data.length + i] : this.data[i]; },
+  first: function () { return this.data[0]; },
+  last: function () { return this.data[this.data.length - 1]; },
+  find: function (query, options) {
+    var found = this.data.filter(function (item) { return __matches(item, query); });
+    if (options && options.limit) found = found.slice(0, options.limit);
+    return new Query(found);
+  },
+  findOne: function (query) { return this.find(query).first(); },
+  sort: function (orderby, order) {
+    var keys = __sortKeys(orderby, order);
+    var sorted = this.data.slice().sort(function (a, b) {
+      for (var i = 0; i < keys.length; i++) {
+        var outcome = __compare(a[keys[i].key], b[keys[i].key]);
+        if (outcome) return outcome * keys[i].direction;
+      }
+      return 0;
+    });
+    return new Query(sorted);
+  },
+  toJSON: function () { return this.data; }
+};
+Query.prototype.each = Query.prototype.forEach;
+Query.prototype.size = Query.prototype.count;
+Query.prototype[Symbol.iterator] = function () { return this.data[Symbol.iterator](); };
+
+var __locals = null;
+
+function __setLocals(json) {
+  var site = JSON.parse(json);
+  var moment = __requireModule('moment');
+  var taxa = function (list) {
+    return list.map(function (entry) { return Object.assign({}, entry.fields, { _posts: entry.posts }); });
+  };
+  var tags = taxa(site.tags);
+  var categories = taxa(site.categories);
+  var documents = site.documents.map(function (entry) {
+    var doc = Object.assign({}, entry.fields);
+    doc.date = moment(entry.date);
+    doc.updated = entry.updated ? moment(entry.updated) : undefined;
+    doc._tags = entry.tags;
+    doc._categories = entry.categories;
+    return doc;
+  });
+  documents.forEach(function (doc) {
+    doc.tags = new Query(doc._tags.map(function (i) { return tags[i]; }));
+    doc.categories = new Query(doc._categories.map(function (i) { return categories[i]; }));
+    delete doc._tags;
+    delete doc._categories;
+  });
+  tags.concat(categories).forEach(function (taxon) {
+    taxon.posts = new Query(taxon._posts.map(function (i) { return documents[i]; }));
+    taxon.length = taxon.posts.length;
+    delete taxon._posts;
+  });
+  var isPost = function (doc, i) { return i < site.post_count; };
+  __locals = {
+    posts: new Query(documents.filter(isPost)),
+    pages: new Query(documents.filter(function (doc, i) { return !isPost(doc, i); })),
+    tags: new Query(tags),
+    categories: new Query(categories),
+    data: {}
+  };
+  return '""';
+}
+
+function __routesOf(result) {
+  // Hexo concatenates each generator's return value into its routes.
+  var list = [].concat(result === undefined || result === null ? [] : result);
+  var routes = [];
+  var layouts = [];
+  list.forEach(function (route) {
+    if (!route) return;
+    if (route.layout) {
+      layouts.push(String(route.path));
+      return;
+    }
+    var data = route.data;
+    if (typeof data === 'function') data = data();
+    if (data && typeof data.then === 'function') throw new Error('a route whose data is a promise is not offered here');
+    if (data === undefined || data === null) data = '';
+    else if (typeof data === 'object' && typeof data.toString === 'function' && data.toString !== Object.prototype.toString) data = data.toString();
+    else if (typeof data === 'object') data = JSON.stringify(data);
+    routes.push({ path: String(route.path), data: String(data) });
+  });
+  return { routes: routes, layouts: layouts };
+}
+
+function __safeRoutesOf(result) {
+  try {
+    return __routesOf(result);
+  } catch (error) {
+    return { error: __errorText(error) };
+  }
+}
+
+function __runGenerator(name) {
+  var generator = __site.generators[name];
+  try {
+    var result = generator.fn.call(hexo, __locals);
+    if (result && typeof result.then === 'function') return __later(result, __safeRoutesOf, 'generator');
+    return JSON.stringify(__safeRoutesOf(result));
+  } catch (error) {
+    return JSON.stringify({ error: __errorText(error) });
+  }
+}
+
 __modules['hexo-util/index'] = {
   source: "module.exports = { escapeHTML: require('./escape_html'), unescapeHTML: require('./unescape_html'), " +
     "stripHTML: require('./strip_html'), slugize: require('./slugize'), " +
-    "escapeDiacritic: require('./escape_diacritic'), escapeRegExp: require('./escape_regexp') };",
+    "escapeDiacritic: require('./escape_diacritic'), escapeRegExp: require('./escape_regexp'), " +
+    "encodeURL: require('./encode_url'), decodeURL: require('./decode_url'), url_for: require('./url_for'), " +
+    "full_url_for: require('./full_url_for'), relative_url: require('./relative_url'), " +
+    "prettyUrls: require('./pretty_urls'), Cache: require('./cache') };",
   exports: undefined
 };
