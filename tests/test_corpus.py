@@ -121,10 +121,6 @@ THEME_MADE = {
         "links/index.html": "Fluid's own links page generator",
         "xml/local-search.xml": "Fluid's source/ template, copied as it is",
     },
-    "curbengh__curbengh.github.io": {
-        "atom.xml": "the chameleon theme's scripts/feed generator (a local script registering a generator)",
-        "sitemap.xml": "the chameleon theme's scripts/sitemap generator",
-    },
     "liluoao__blog-source": {"css/README.html": "hexo-theme-yun's source/css/README.md, rendered as a page"},
 }
 
