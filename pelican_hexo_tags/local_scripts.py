@@ -224,6 +224,20 @@ def _missing_requires(path: Path, report: Mapping[str, Any], seen: set[Path] | N
     return list(dict.fromkeys(missing))
 
 
+def _required_modules(script: Path) -> list[Path]:
+    """The site's own modules ``script`` requires, itself or through them."""
+    found: list[Path] = []
+    pending = [script]
+    while pending:
+        current = pending.pop()
+        for name in script_report(current)["requires"]:
+            module = resolve_local(current, name) if _is_relative(name) else None
+            if module is not None and module != script and module not in found:
+                found.append(module)
+                pending.append(module)
+    return found
+
+
 def _why_not_run(report: Mapping[str, Any], path: Path | None = None) -> str:
     """Why a script is not run ('' when it is), from what it says it registers and requires."""
     if report.get("error"):
@@ -329,6 +343,12 @@ class LocalScripts:
             self._site_json = json.dumps(site, ensure_ascii=False)
         # What require('./x') and fs read: the files beside each script run, and beside what they require.
         self._files = self._local_files(runnable) if sources else {}
+        # A module (generator.js) runs when a script run requires it: name → the script requiring it.
+        self._required_by: dict[str, str] = {}
+        for path in runnable:
+            for found in _required_modules(path):
+                module = found.relative_to(str(root)).as_posix() if root else found.as_posix()
+                self._required_by.setdefault(module, path.relative_to(str(root)).as_posix())
         digest = hashlib.sha256(self._site_json.encode("utf-8", "surrogatepass"))
         for name, text in sources:
             digest.update(f"\0{name}\0{text}".encode("utf-8", "surrogatepass"))
@@ -343,14 +363,8 @@ class LocalScripts:
     @staticmethod
     def _local_files(runnable: Sequence[Path]) -> dict[str, str]:
         folders = list(runnable)
-        pending = list(runnable)
-        while pending:
-            script = pending.pop()
-            for name in script_report(script)["requires"]:
-                found = resolve_local(script, name) if _is_relative(name) else None
-                if found is not None and found not in folders:
-                    folders.append(found)
-                    pending.append(found)
+        for script in runnable:
+            folders += [module for module in _required_modules(script) if module not in folders]
         files = {}
         for path in _beside(folders):
             try:
@@ -423,6 +437,11 @@ class LocalScripts:
                 hexo.register_generator(generator, self._generator(name, generator))
             if skipped:
                 status.why = f"not used here: {', '.join(skipped)}"
+        for module, requirer in self._required_by.items():
+            status = self.statuses.get(module)
+            if status is not None and not status.run and self.statuses[requirer].run:
+                status.run = True
+                status.why = f"a module {requirer} requires"
         if self.has_marked_filters:
             probe = self._call("__beginRender")
             self._report_render(probe)

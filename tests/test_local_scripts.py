@@ -373,6 +373,10 @@ def test_check_reports_a_generator_script_as_run(tmp_path: Path, capsys: pytest.
     out = capsys.readouterr().out
     assert "  themes/chameleon/scripts/feed/index.js: generator: feed (requires ./generator, path); run\n" in out
     assert "  themes/chameleon/scripts/sitemap/index.js: generator: sitemap (requires ./generator, path); run\n" in out
+    assert (
+        "  themes/chameleon/scripts/sitemap/template.js: nothing Hexo-visible (requires fs, hexo-util, moment,"
+        " nunjucks, path); run: a module themes/chameleon/scripts/sitemap/index.js requires\n"
+    ) in out
 
 
 # What hexo-util 4.0.0 gives in Node 20 for each expression (node -e on the npm package's dist/).
