@@ -17,6 +17,7 @@ from .html import escape_html, html_tag
 from .incremental import incremental_writer, save_page_fingerprints
 from .integration import (
     add_reader,
+    add_template_overrides,
     forget_disabled_markdown_reader,
     move_layout_pages_out,
     pin_top_articles,
@@ -62,6 +63,7 @@ _CONNECTIONS = (
     (signals.all_generators_finalized, resolve_cross_post_assets),
     (signals.all_generators_finalized, share_heading_ids_across_posts),
     (signals.initialized, forget_problems),
+    (signals.initialized, add_template_overrides),
     # After forget_problems, so that a strict build counts them.
     (signals.initialized, report_config_notices),
     (signals.get_writer, incremental_writer),

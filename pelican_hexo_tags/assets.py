@@ -92,6 +92,11 @@ def inject_bundles(path: str, context: Mapping[str, Any]) -> None:
     """``content_written``: put the page's bundles into its ``<head>``."""
     if context.get("HEXO_INJECT_ASSETS", True) is False or not str(path).endswith((".html", ".htm")):
         return
+    from .metadata import written_without_layout
+
+    if written_without_layout(context):
+        # `layout: false`: Hexo writes the body alone, nothing injected.
+        return
     bundles = bundles_on_page(context)
     if not bundles:
         return

@@ -133,8 +133,9 @@ def render_settings(config: HexoConfig, config_name: str = CONFIG_NAME) -> str:
         "STATIC_EXCLUDE_SOURCES = True",
         "# Hexo skips files and folders whose name starts with _ or . (_posts and _drafts aside).",
         f"IGNORE_FILES = {_ignore_files(config)!r}",
-        "# Hexo copies .html files under source/ as they are; there is no reStructuredText.",
-        'READERS = {"rst": None, "html": None, "htm": None}',
+        "# Hexo renders .html/.htm files under source/ as pages (front matter, tags, {{ }}, the rest as",
+        "# written; skip_render ones are copied as they are): the plugin reads them. No reStructuredText.",
+        'READERS = {"rst": None}',
         "# The plugin dates posts as Hexo does; Pelican's date from the file name only loses",
         "# a post whose name is no date (2019-02-29-x.md).",
         'FILENAME_METADATA = ""',
@@ -602,6 +603,7 @@ def _check_settings(path: Path, theme: str | None, output: Path) -> dict[str, An
         "OUTPUT_PATH": str(output),
         "CACHE_PATH": str(output / ".cache"),
         "PLUGINS": ["pelican_hexo_tags"],
+        # A folder of posts is no Hexo site: its HTML files are not posts (a Hexo site's are read as pages).
         "READERS": {"rst": None, "html": None, "htm": None},
         "STATIC_PATHS": [],
         "LOAD_CONTENT_CACHE": False,
@@ -615,6 +617,7 @@ def _check_settings(path: Path, theme: str | None, output: Path) -> dict[str, An
         overrides.update(
             PATH=str(source),
             HEXO_CONFIG=str(path / CONFIG_NAME),
+            READERS={"rst": None},
             ARTICLE_PATHS=[_POSTS, _DRAFTS],
             PAGE_PATHS=[""],
             PAGE_EXCLUDES=[_POSTS, _DRAFTS, "node_modules"],
@@ -658,6 +661,9 @@ class _Census:
         # articles to the pages by then.
         from pelican.generators import ArticlesGenerator, PagesGenerator
 
+        from .config import hexo_config_from_settings
+        from .reader import copied_as_is
+
         self.found = set()
         for generator in generators:
             if isinstance(generator, ArticlesGenerator):
@@ -669,7 +675,10 @@ class _Census:
             files = generator.get_files(
                 generator.settings[paths], exclude=generator.settings[excludes], extensions=MARKDOWN_EXTENSIONS
             )
-            self.found.update(os.path.normpath(os.path.join(generator.path, name)) for name in files)
+            config = hexo_config_from_settings(generator.settings)
+            found = (os.path.normpath(os.path.join(generator.path, name)) for name in files)
+            # What skip_render names is copied, not built: no post lost.
+            self.found.update(path for path in found if not copied_as_is(path, generator.settings, config))
             for name in lists:
                 self.built.update(
                     os.path.normpath(content.source_path) for content in getattr(generator, name, None) or ()

@@ -16,9 +16,14 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerato
 from .assets import STATIC_ROOT
 from .config import hexo_config_from_settings
 from .links import ASSET_OWNERS, all_contents
+from .metadata import written_without_layout
+from .pipeline import PLAIN_EXTENSIONS
 from .reader import HexoReader, problem_reported, report_problems
 
 logger = logging.getLogger(__name__)
+
+# hexo_raw.html, the template of a page with `layout: false`, found whatever the theme.
+TEMPLATE_OVERRIDES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "template_overrides")
 
 _LAYOUT_PAGES = "hexo_layout_pages"
 _BUNDLES = "hexo_bundles"
@@ -26,8 +31,29 @@ _FILES = "hexo_files"
 
 
 def add_reader(readers: Any) -> None:
+    """Markdown always; ``.html``/``.htm`` only for a Hexo site (``HEXO_CONFIG``), which Hexo renders as pages.
+
+    A Pelican site's own HTML pages keep Pelican's HTMLReader. In a Hexo site a ``READERS`` entry
+    of None for them is what ``pelican-hexo import`` once wrote, believing Hexo copies them; only a
+    reader class of the site's own is kept.
+    """
     for extension in HexoReader.file_extensions:
         readers.reader_classes[extension] = HexoReader
+    settings = readers.settings or {}
+    if not settings.get("HEXO_CONFIG"):
+        return
+    chosen = settings.get("READERS") or {}
+    for extension in PLAIN_EXTENSIONS:
+        if chosen.get(extension) is None:
+            readers.reader_classes[extension] = HexoReader
+
+
+def add_template_overrides(pelican: Any) -> None:
+    """``initialized``: the plugin's templates after the site's own overrides, before any theme's."""
+    overrides = [str(folder) for folder in pelican.settings.get("THEME_TEMPLATES_OVERRIDES") or []]
+    if TEMPLATE_OVERRIDES not in overrides:
+        # A new list: the default one is Pelican's DEFAULT_CONFIG's, shared by every build in the process.
+        pelican.settings["THEME_TEMPLATES_OVERRIDES"] = [*overrides, TEMPLATE_OVERRIDES]
 
 
 def forget_disabled_markdown_reader(generator: Any) -> None:
@@ -219,7 +245,8 @@ def publish_asset_folders(generator: StaticGenerator) -> None:
             extension = os.path.splitext(name)[1].lstrip(".").lower()
             if source in already or name.startswith("."):
                 continue
-            if extension in reader_extensions:
+            if extension in reader_extensions and extension not in PLAIN_EXTENSIONS:
+                # HTML of a post's folder is an asset Hexo copies as it is (its reader skipped it).
                 if is_post_folder:
                     # Hexo also renders a post asset it can render, beside the post (the file is a post too).
                     _add_static(generator, _rendered_asset(generator, source), asset_path + _html_name(relative))
@@ -240,6 +267,8 @@ def publish_asset_folders(generator: StaticGenerator) -> None:
 def run_page_filters(path: str, context: Any) -> None:
     """``content_written``: the page-wide ``after_render:html`` filters (feed autodiscovery) on each HTML page."""
     if not str(path).endswith((".html", ".htm")) or not context or not context.get("HEXO_CONFIG"):
+        return
+    if written_without_layout(context):
         return
     filters = hexo_config_from_settings(context).extensions.page_filters
     if not filters:

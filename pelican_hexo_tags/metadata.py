@@ -23,6 +23,9 @@ from .slug import slugize
 
 URL_SAFE = "/:@!$&'()*+,;=-._~"
 
+# The template of a page or post Hexo writes with no layout: the rendered body alone (templates/hexo_raw.html).
+RAW_TEMPLATE = "hexo_raw"
+
 # Keys that name Pelican attributes with other meanings; kept under ``hexo_<key>``.
 _RESERVED = frozenset({"url", "save_as", "slug", "status", "template", "summary", "category", "content"})
 
@@ -99,6 +102,27 @@ def _date_field(
         return None
 
 
+def has_no_layout(data: Mapping[str, Any], is_page: bool) -> bool:
+    """Hexo's page and post generators: a falsy ``layout`` or ``'false'`` (``'off'`` too, for a page) is no layout.
+
+    A missing or empty (``layout:``, null) one takes the model's default, ``page`` or ``post``
+    (hexo-oracle on Hexo 8.1.2: ``layout: ""`` is none, ``layout: off`` is none on a page only).
+    """
+    if "layout" not in data or data["layout"] is None:
+        return False
+    layout = data["layout"]
+    return not layout or layout == "false" or (is_page and layout == "off")
+
+
+def written_without_layout(context: Mapping[str, Any]) -> bool:
+    """Whether a page Pelican wrote (``content_written``'s context) is a body with no layout.
+
+    Hexo sets such a route as it is: no injector and no ``after_render:html`` filter touches it.
+    """
+    content = context.get("article") or context.get("page")
+    return getattr(content, "template", None) == RAW_TEMPLATE
+
+
 def build_post_info(
     data: Mapping[str, Any],
     *,
@@ -172,6 +196,8 @@ def build_post_info(
         metadata["status"] = "hidden"
     if str(merged.get("layout") or "").lower() == "page":
         metadata["hexo_layout"] = "page"
+    if has_no_layout(merged, is_page):
+        metadata["template"] = RAW_TEMPLATE
 
     for pin_key in ("top", "sticky"):
         if pin_key in merged:

@@ -39,6 +39,8 @@ from .registry import TagContext, TagError, TagRegistry
 
 logger = logging.getLogger(__name__)
 
+# Hexo's own renderers for these (hexo/lib/plugins/renderer): `plain`, the text as it is.
+PLAIN_EXTENSIONS = ("html", "htm")
 _MORE_RE = re.compile(r"<!-- ?more ?-->", re.IGNORECASE)
 
 
@@ -407,8 +409,12 @@ def render_markdown(
     HTML blocks, so a line right after one stays raw, as in Hexo.
     """
     md, spec = markdown_engine(env.config)
+    # Hexo picks the renderer by the file's extension: a page in .html/.htm gets its `plain` renderer,
+    # the text as it is; a tag body is Markdown whatever the file (the tag renders it so).
+    extension = os.path.splitext(env.source_path)[1].lstrip(".").lower()
+    plain = not tag_body and extension in PLAIN_EXTENSIONS
     # A plugin's renderer (hexo-renderer-pandoc) replaces the engine, as in Hexo the last one registered wins.
-    site_renderer = env.config.extensions.renderer("md")
+    site_renderer = env.config.extensions.renderer(extension if plain else "md")
     # Hexo's own backtick_code_block is the first before_post_render filter: the site's plugins see the
     # post with its code blocks taken out, as they are here.
     text, blocks = fences_hexo_takes(text, env.config)
@@ -433,7 +439,7 @@ def render_markdown(
             lambda m: m.group(0) if m.group(1) == "code" else _render_tag(lexed.tags[int(m.group(2))], env, nested),
             source,
         )
-    if spec.flavour == MARKED and site_renderer is None:
+    if spec.flavour == MARKED and site_renderer is None and not plain:
         from .marked_compat import fix_table_delimiters
 
         source = fix_table_delimiters(source)
@@ -444,7 +450,9 @@ def render_markdown(
         md_env["hexo_raw_comments"] = comments_are_stashed(text, env.config.hexo_version)
         data = RenderData(source, None if tag_body else env.source_path, env)
         rendered = site_renderer(data) if site_renderer else None
-        html = md.render(source, md_env) if rendered is None else rendered
+        if rendered is None:
+            rendered = source if plain else md.render(source, md_env)
+        html = rendered
     finally:
         refused_urls.reset(token)
     if not tag_body and "heading_ids" in md_env:

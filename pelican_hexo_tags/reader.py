@@ -27,7 +27,7 @@ from .config import HexoConfig, hexo_config_from_settings
 from .dates import InvalidDate, get_timezone, parse_hexo_date
 from .frontmatter import normalize_source, parse_front_matter
 from .metadata import PostInfo, build_post_info, set_categories
-from .pipeline import PostEnvironment, Problem, RenderedPost, render_post
+from .pipeline import PLAIN_EXTENSIONS, PostEnvironment, Problem, RenderedPost, render_post
 from .readahead import note_post_read
 from .registry import registry_with_user_tags
 from .yaml_loader import key_lines_of
@@ -83,6 +83,60 @@ def is_pelican_markdown(text: str) -> bool:
         if line.strip() and not (_PELICAN_META_LINE.match(line) or _YAML_INNER_LINE.match(line)):
             return True
     return True
+
+
+def _glob_regex(pattern: str) -> str:
+    """micromatch's ``**`` (any folders, or none), ``*`` and ``?`` (within one folder), ``[...]``, ``{a,b}``."""
+    out, index = "", 0
+    while index < len(pattern):
+        if pattern.startswith("**/", index):
+            out, index = out + "(?:[^/]*/)*", index + 3
+        elif pattern.startswith("**", index):
+            out, index = out + ".*", index + 2
+        elif pattern[index] == "*":
+            out, index = out + "[^/]*", index + 1
+        elif pattern[index] == "?":
+            out, index = out + "[^/]", index + 1
+        elif pattern[index] == "[" and "]" in pattern[index + 2 :]:
+            end = pattern.index("]", index + 2)
+            body = pattern[index + 1 : end]
+            out, index = out + "[" + ("^" + body[1:] if body[:1] == "!" else body) + "]", end + 1
+        elif pattern[index] == "{" and "," in pattern[index:] and "}" in pattern[index:]:
+            end = pattern.index("}", index)
+            choices = pattern[index + 1 : end].split(",")
+            out, index = out + "(?:" + "|".join(_glob_regex(choice) for choice in choices) + ")", end + 1
+        else:
+            out, index = out + re.escape(pattern[index]), index + 1
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def _glob(pattern: str) -> re.Pattern[str]:
+    return re.compile(_glob_regex(pattern.lstrip("/")) + r"\Z")
+
+
+def skip_render_matches(relative: str, config: Mapping[str, Any]) -> bool:
+    """Whether Hexo's ``skip_render`` names this path under ``source/``: Hexo then copies the file as it is."""
+    patterns = config.get("skip_render")
+    patterns = patterns if isinstance(patterns, list) else [patterns] if isinstance(patterns, str) else []
+    return any(_glob(str(pattern)).match(relative) for pattern in patterns if pattern)
+
+
+def is_html_source(source_path: str) -> bool:
+    return os.path.splitext(source_path)[1].lstrip(".").lower() in PLAIN_EXTENSIONS
+
+
+def copied_as_is(source_path: str, settings: Mapping[str, Any], config: HexoConfig) -> bool:
+    """Whether Hexo copies this file of ``source/`` rather than rendering it.
+
+    ``skip_render`` names it; or it is HTML under ``_posts``/``_drafts`` with ``post_asset_folder``,
+    where Hexo renders only files of ``new_post_name``'s extension and the rest are post assets
+    (``publish_asset_folders`` copies those of a post's folder).
+    """
+    if skip_render_matches(_posix_relative(source_path, settings.get("PATH") or os.curdir), config):
+        return True
+    in_post_folder = any(folder in Path(source_path).parts for folder in _POST_FOLDERS)
+    return in_post_folder and config.post_asset_folder and is_html_source(source_path)
 
 
 def _read_text(source_path: str) -> str:
@@ -166,7 +220,9 @@ class HexoReader(MarkdownReader):
 
     A subclass of ``MarkdownReader`` (not of ``BaseReader`` directly) so that
     merely importing this module does not replace Pelican's reader: only
-    ``register()`` does. Python-Markdown itself is not used.
+    ``register()`` does. Python-Markdown itself is not used. For a Hexo site
+    it also reads ``.html``/``.htm`` files (``add_reader``), as Hexo renders
+    them: front matter, tags and ``{{ }}``, the rest as written.
     """
 
     enabled = True
@@ -178,8 +234,13 @@ class HexoReader(MarkdownReader):
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         try:
+            if copied_as_is(source_path, self.settings, hexo_config_from_settings(self.settings)):
+                # Pelican makes no page of it; the static generator copies it (STATIC_EXCLUDE_SOURCES
+                # spares a file no generator took).
+                return "", {"status": "skip"}
             text = _read_text(source_path)
-            if self.settings.get("HEXO_PELICAN_POSTS", True) and is_pelican_markdown(text):
+            pelican_format = not is_html_source(source_path) and is_pelican_markdown(text)
+            if self.settings.get("HEXO_PELICAN_POSTS", True) and pelican_format:
                 return self._read_as_pelican(source_path)
             return self._read(source_path, text)
         except Exception as error:  # noqa: BLE001 - the last net: a post must not be lost to our bug
@@ -330,7 +391,7 @@ class HexoReader(MarkdownReader):
 
 # Metadata this reader hands Pelican on purpose, already in Pelican's types.
 _GIVEN_TO_PELICAN = frozenset({"title", "date", "modified", "tags", "category", "authors", "summary", "status"})
-_GIVEN_TO_PELICAN |= {"url", "save_as", "slug"}
+_GIVEN_TO_PELICAN |= {"url", "save_as", "slug", "template"}
 
 
 @functools.lru_cache(maxsize=1)
