@@ -36,7 +36,7 @@ Pelican writes (``integration.run_page_filters``).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -76,10 +76,17 @@ class RenderData:
 
 @dataclass(frozen=True)
 class Route:
-    """A file a generator makes: its path under the output (Hexo's ``route``) and its text."""
+    """A file a generator makes: its path under the output (Hexo's ``route``) and its text.
+
+    With a ``layout`` (Hexo's ``{path, layout, data}``, e.g. Fluid's ``404.html``) the route is a
+    page of the theme rather than a text: ``layout`` names the layouts to try, first found wins,
+    and ``data`` is then a mapping of the page's fields (``title``, ``content``, and whatever else
+    the layout shows), which ``generators.HexoGenerators`` renders with the Pelican theme.
+    """
 
     path: str
-    data: str
+    data: str | Mapping[str, Any]
+    layout: tuple[str, ...] = ()
 
 
 # A generator gets the site's locals and returns its routes: one, several, or None for none.

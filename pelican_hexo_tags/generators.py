@@ -11,7 +11,8 @@ article and page generators have read and rendered everything: in
 resolved), it builds :class:`SiteLocals` from their content and writes each
 route through Pelican's writer, so the incremental writer keeps a file whose
 text is what the last build wrote, and ``content_written`` is sent as for
-any page.
+any page. A route with a layout (a theme's own page, Fluid's ``404.html``) is
+rendered with the Pelican theme's template of that name, else its ``page.html``.
 
 Locals are built once per build, in one pass over the posts (a 10,000-post
 site costs a few milliseconds here; the generators themselves are linear).
@@ -30,6 +31,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
+
+from pelican.generators import Generator, PelicanTemplateNotFound
+from pelican.writers import FileOverwriteFailedError
 
 from .config import HexoConfig, hexo_config_from_settings
 from .extend import Route
@@ -252,14 +256,44 @@ class _Text:
         return self.text
 
 
-class HexoGenerators:
-    """A Pelican generator running the site's Hexo generators after the article and page generators."""
+class RoutePage:
+    """The ``page`` a theme template gets for a layout route: Pelican's page fields, then the route's data.
 
-    def __init__(self, context: dict[str, Any], settings: dict[str, Any], path: str, theme: str, output_path: str):
-        self.context = context
-        self.settings = settings
-        self.path = path
-        self.output_path = output_path
+    ``title``, ``content``, ``url``, ``save_as``, ``slug`` and ``lang`` are what a Pelican
+    ``page.html`` reads; any other field of the route's data (``subtitle``, Fluid's ``links``) is an
+    attribute too, and a missing one is Jinja's undefined, as a Pelican page's would be.
+    """
+
+    def __init__(self, data: Mapping[str, Any], save_as: str, url: str, lang: str) -> None:
+        self.metadata = dict(data)
+        self.title = str(data.get("title") or "")
+        self.content = str(data.get("content") or "")
+        self.save_as = save_as
+        self.url = url
+        self.slug = os.path.splitext(os.path.basename(save_as.removesuffix("/index.html")))[0]
+        self.lang = str(data.get("lang") or lang)
+
+    def __repr__(self) -> str:
+        return f"RoutePage({self.save_as!r}, {self.metadata!r})"
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for names not set in __init__; Jinja turns the AttributeError into undefined.
+        metadata = self.__dict__.get("metadata") or {}
+        if name in metadata:
+            return metadata[name]
+        raise AttributeError(name)
+
+
+# The Pelican context lists that hold what the site's own files publish, and where.
+_CLAIMING_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages", "staticfiles")
+
+
+class HexoGenerators(Generator):
+    """A Pelican generator running the site's Hexo generators after the article and page generators.
+
+    It is a Pelican ``Generator`` for its Jinja environment: a layout route is rendered with the
+    theme's templates, given the same filters and globals as every other page (``generator_init``).
+    """
 
     def generate_output(self, writer: Any) -> None:
         generators = hexo_config_from_settings(self.settings).extensions.generators
@@ -274,13 +308,66 @@ class HexoGenerators:
                 logger.error("Hexo generator %s failed: %s", name, error)
                 continue
             for route in routes:
-                self._write(writer, route, name)
+                try:
+                    if route.layout:
+                        self._write_page(writer, route, name)
+                    else:
+                        self._write(writer, route, name)
+                except FileOverwriteFailedError as error:
+                    logger.warning("Hexo generator %s: %s not written: %s", name, route.path, error)
 
-    def _write(self, writer: Any, route: Route, name: str) -> None:
+    @staticmethod
+    def _target(route: Route) -> str:
         target = route.path.lstrip("/")
         if not target or target.endswith("/"):
             target += "index.html"
-        writer.write_file(target, _Text(route.data, f"hexo-generator:{name}"), self.context, hexo_route=route.data)
+        return target
+
+    def _write(self, writer: Any, route: Route, name: str) -> None:
+        text = route.data if isinstance(route.data, str) else ""
+        writer.write_file(self._target(route), _Text(text, f"hexo-generator:{name}"), self.context, hexo_route=text)
+
+    def _claimed(self) -> set[str]:
+        claimed: set[str] = set()
+        for key in _CLAIMING_LISTS:
+            for content in self.context.get(key) or ():
+                save_as = getattr(content, "save_as", None)
+                if save_as:
+                    claimed.add(os.path.normpath(str(save_as)).replace(os.sep, "/"))
+        return claimed
+
+    def _layout_template(self, layouts: Sequence[str]) -> tuple[str, Any]:
+        """The theme's template for the first of Hexo's layouts it has, else its ``page``."""
+        for layout in layouts:
+            try:
+                return layout, self.get_template(layout)
+            except PelicanTemplateNotFound:
+                continue
+        return "page", self.get_template("page")
+
+    def _write_page(self, writer: Any, route: Route, name: str) -> None:
+        target = self._target(route)
+        # A theme's page at a path the site's own files publish (Fluid's 404.html beside a source/404.html
+        # or a 404.md) yields to them: Fluid registers its 404 page only when the site has none, and
+        # Pelican's writer would refuse the second file.
+        if target in self._claimed():
+            logger.info("Hexo generator %s: %s is the site's own page; the theme's is not written", name, target)
+            return
+        data = route.data if isinstance(route.data, Mapping) else {"content": str(route.data)}
+        url = target.removesuffix("index.html")
+        page = RoutePage(data, target, url, str(self.settings.get("DEFAULT_LANG") or ""))
+        template_name, template = self._layout_template(route.layout)
+        writer.write_file(
+            target,
+            template,
+            self.context,
+            relative_urls=self.settings.get("RELATIVE_URLS", False),
+            template_name=template_name,
+            url=url,
+            page=page,
+            # What the incremental writer fingerprints, as a text route's text: an edited links list is written.
+            hexo_route=dict(data),
+        )
 
 
 def hexo_generators(pelican_object: Any) -> type[HexoGenerators] | None:
