@@ -152,7 +152,10 @@ def build_post_info(
     title = merged.get("title")
     if title is None or str(title).strip() == "":
         title = os.path.splitext(os.path.basename(relative_path))[0]
-        problems.append((1, f"no title in front matter; using the file name {title!r}", "fallback"))
+        # Hexo gives a page with no title an empty one, and themes show the site's name; a post
+        # with none is listed as untitled, which an author wants to hear about.
+        if not is_page:
+            problems.append((1, f"no title in front matter; using the file name {title!r}", "fallback"))
     metadata["title"] = str(title)
 
     date = _date_field(merged, "date", line_of_key, problems) or filename_date(fields)

@@ -156,3 +156,11 @@ def test_nothing_is_injected_into_a_page_without_layout(tmp_path: Path) -> None:
     # The code block asks for the highlight bundle: a page in a layout would get its <link>.
     assert article.hexo_bundles == ["highlight"]
     assert build.page(article.save_as) == article.content
+
+
+def test_a_page_needs_no_title_but_a_post_is_warned(build: Build, tmp_path: Path) -> None:
+    # bare.html has no front matter: Hexo gives a page an empty title without a word.
+    assert not [m for m in build.messages() if "no title" in m and "bare.html" in m]
+    settings = write_hexo_site(tmp_path, {"untitled.md": "---\ndate: 2021-01-01\n---\nHi\n"}, "title: t\n")
+    post_build = build_site(settings, tmp_path / "output")
+    assert [m for m in post_build.messages() if "untitled.md" in m and "no title" in m]
