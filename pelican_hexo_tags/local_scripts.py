@@ -18,7 +18,7 @@ runs when it awaits only promises: V8 runs their jobs as the call
 returns (``hexo.js`` ``__later``); one waiting on a timer or I/O is reported.
 
 * A generator registers into the site's :class:`Extensions` under its name,
-  after every plugin's, so a script's ``feed`` replaces hexo-generator-feed's
+  after every plugin's, so a script's ``atom`` replaces hexo-generator-feed's
   as in Hexo. It gets Hexo's locals (:func:`locals_json`): posts and pages
   with their front matter, ``date``/``updated`` as moment objects in the
   machine's zone (Hexo's are too: a site with ``timezone: Asia/Tokyo`` built
@@ -358,7 +358,6 @@ class LocalScripts:
         self._sources = sources
         self._methods: dict[str, tuple[str, ...]] = dict.fromkeys(_MARKED_STAGES, ())
         self.has_marked_filters = False
-        self._locals_of: int | None = None
 
     @staticmethod
     def _local_files(runnable: Sequence[Path]) -> dict[str, str]:
@@ -432,7 +431,7 @@ class LocalScripts:
                 status.loaded.append(f"tag: {registered['name']}")
                 hexo.register_tag(registered["name"], self._tag(name, registered["name"]), registered["ends"])
             for generator in outcome.get("generators", ()):
-                # After every plugin's, as Hexo loads scripts last: a script's 'feed' replaces hexo-generator-feed's.
+                # After every plugin's, as Hexo loads scripts last: a script's 'atom' replaces hexo-generator-feed's.
                 status.loaded.append(f"generator: {generator}")
                 hexo.register_generator(generator, self._generator(name, generator))
             if skipped:
@@ -493,9 +492,10 @@ class LocalScripts:
         from .extend import Route
 
         def run(site: SiteLocals) -> list[Route]:
-            if self._locals_of != id(site):
+            # One V8 context per key, shared by every LocalScripts of that key: its locals are this site's?
+            if _LOCALS_OF.get(self.key) is not site:
                 self._call("__setLocals", locals_json(site))
-                self._locals_of = id(site)
+                _LOCALS_OF[self.key] = site
             outcome = self._call("__runGenerator", name)
             if "error" in outcome:
                 _warn_once(f"{file}: its generator {name} failed: {outcome['error']}; it writes nothing")
@@ -686,6 +686,8 @@ class MarkedRender:
 
 # What loading each script into the context of a key gave (a context is made once per key and process).
 _LOADED: dict[str, dict[str, Any]] = {}
+# The SiteLocals whose JSON the context of a key holds (``__setLocals``), kept so it is never another's.
+_LOCALS_OF: dict[str, Any] = {}
 
 
 def _marked_base(method: str, token: Mapping[str, Any], inline: Mapping[str, str] | None) -> str | None:

@@ -368,6 +368,17 @@ def test_a_failing_or_layout_generator_is_a_warning_naming_its_script(
     assert (build.output / "a" / "index.html").is_file() or build.articles
 
 
+def test_a_scripts_generator_replaces_a_plugins_of_the_same_name(tmp_path: Path) -> None:
+    # Hexo loads scripts after plugins: the script's 'atom' replaces the one hexo-generator-feed registers.
+    settings = _generator_site(
+        tmp_path,
+        {"scripts/feed.js": "hexo.extend.generator.register('atom', () => ({ path: 'atom.xml', data: 'mine' }))\n"},
+    )
+    (tmp_path / "package.json").write_text('{"dependencies": {"hexo-generator-feed": "^3.0.0"}}', encoding="utf-8")
+    build = build_site(settings, tmp_path / "output")
+    assert (build.output / "atom.xml").read_text(encoding="utf-8") == "mine"
+
+
 def test_check_reports_a_generator_script_as_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", str(GENERATORS / "site")])
     out = capsys.readouterr().out
