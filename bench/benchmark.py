@@ -2,19 +2,40 @@
 
     python bench/benchmark.py [--rounds 3] [--posts 1000] [--keep DIR]
 
-The posts are the three blogs in ../shared/corpus (those real Hexo renders
+The posts are the blogs in ../shared/corpus (those real Hexo renders
 without an error, with their asset folders) plus generated Markdown posts up
-to ``--posts``. Three sites are made from them:
+to ``--posts``. Three sites are made from them, each writing the same kinds of
+output: the posts, the paginated index, archives (all, yearly, monthly), tag
+and category pages, one Atom feed of the 20 newest posts (``atom.xml``) and a
+``sitemap.xml``:
 
-(a) plain Pelican, its own Markdown reader (Python-Markdown), no plugin;
-(b) Pelican with this plugin;
-(c) ``hexo generate`` (Hexo 8 from ~/.cache/hexo-oracle), when it is installed.
+(c) ``hexo generate``: Hexo from its own npm folder, ``~/.cache/pelican-hexo-bench``
+    (``PELICAN_HEXO_BENCH_HOME`` moves it), whose ``package.json`` lists the
+    oracle's Hexo 8, hexo-generator-index, -archive, -tag, -category, -feed and
+    -sitemap, hexo-renderer-marked, -ejs and -stylus, and the Fluid theme (the
+    oracle's version), whose ejs layouts are rendered for every page. When that
+    folder is missing the benchmark runs ``npm install`` there once (a dev tool:
+    the site builds themselves fetch nothing). Without npm it falls back, and
+    says so, to the oracle's Hexo (~/.cache/hexo-oracle), which writes the
+    posts only: no list pages, feed or sitemap, Fluid without its layouts.
+(b) Pelican with this plugin: the Hexo site of (c) as ``pelican-hexo import``
+    makes it, its ``package.json`` (the same packages at the versions installed
+    for (c)) deciding which generators the plugin emulates, its ``_config.yml``
+    the same ``feed:`` and ``sitemap:``.
+(a) plain Pelican, its own Markdown reader (Python-Markdown), no plugin, set to
+    the same kinds: 10 posts a page, yearly and monthly archives, no author
+    pages (Hexo writes none), ``FEED_ALL_ATOM`` at ``atom.xml`` with 20 items
+    (the corpus post holding a control character, which stops Pelican's feed
+    writer, is not among the 20 newest, so no post is changed for it),
+    and pelican-sitemap (``pip install .[bench]``; without it (a) writes no
+    sitemap, and the kinds table shows it).
 
 Every build runs in its own process, cold (no output, no cache), in the order
 a, b, c, a, b, c … for ``--rounds`` rounds; the table shows the median wall
-time and each build's peak resident memory. Then, for (b): the share of
-``HexoReader.read`` spent lexing and rendering tags, and a rebuild with the
-content cache after editing one post (output of the last build in place),
+time and each build's peak resident memory. A second table counts what each
+side wrote, by kind, so the times compare the same work. Then, for (b): the
+share of ``HexoReader.read`` spent lexing and rendering tags, and a rebuild with
+the content cache after editing one post (output of the last build in place),
 against the cold cached build.
 Speed is measured here, never in the tests.
 """
@@ -22,9 +43,11 @@ Speed is measured here, never in the tests.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -32,17 +55,21 @@ import sys
 import tempfile
 import textwrap
 import time
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
+ORACLE_PACKAGE = ROOT.parent / "shared" / "tools" / "hexo-oracle" / "package.json"
 HEXO_HOME = Path(os.environ.get("HEXO_ORACLE_HOME", Path.home() / ".cache" / "hexo-oracle"))
-HEXO_BIN = HEXO_HOME / "node_modules" / ".bin" / "hexo"
+BENCH_HOME = Path(os.environ.get("PELICAN_HEXO_BENCH_HOME", Path.home() / ".cache" / "pelican-hexo-bench"))
 PYTHON = sys.executable
 PELICAN = str(Path(PYTHON).with_name("pelican"))
 
-# One Hexo config for every site. Fluid, because one corpus blog's posts use its tags (``fold``,
-# ``note``); the oracle has no hexo-renderer-ejs, so Hexo writes Fluid pages without their layouts.
+# One Hexo config for (b) and (c). Fluid, because one corpus blog's posts use its tags (``fold``,
+# ``note``), which fail a whole Hexo build under a theme without them (landscape, say).
+# Hexo's per_page (10) everywhere; one Atom feed and one sitemap file, as (a) writes them.
 HEXO_CONFIG = """\
 title: Bench
 url: http://example.com
@@ -50,9 +77,15 @@ timezone: UTC
 permalink: :year/:month/:day/:title/
 post_asset_folder: true
 theme: fluid
+feed:
+  type: atom
+  path: atom.xml
+  limit: 20
+sitemap:
+  path: sitemap.xml
 """
 
-PELICAN_CONF = """\
+PLAIN_PELICAN_CONF = """\
 PATH = "content"
 OUTPUT_PATH = "output"
 ARTICLE_PATHS = ["_posts"]
@@ -64,13 +97,23 @@ SITENAME = "Bench"
 SITEURL = "http://example.com"
 AUTHOR = "Bench"
 CACHE_PATH = "cache"
-# As `pelican-hexo import` writes it: Pelican's default feeds off. Plain Pelican's feed writer stops the
-# build on a control character, and liluoao's posts hold one; Hexo's side writes no feed either.
-FEED_ALL_ATOM = None
+# Dated URLs from the file name, like Hexo's: six blogs' "Hello World" posts would share hello-world.html.
+SLUGIFY_SOURCE = "basename"
+ARTICLE_URL = ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{date:%d}/{slug}.html"
+# The kinds of page Hexo's generators write, in Pelican's own settings: 10 posts a page (Hexo's
+# per_page), yearly and monthly archives, no author pages (Hexo has none).
+DEFAULT_PAGINATION = 10
+YEAR_ARCHIVE_SAVE_AS = "archives/{date:%Y}/index.html"
+MONTH_ARCHIVE_SAVE_AS = "archives/{date:%Y}/{date:%m}/index.html"
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+# hexo-generator-feed's as configured in HEXO_CONFIG: one Atom feed of the 20 newest posts.
+FEED_ALL_ATOM = "atom.xml"
+FEED_MAX_ITEMS = 20
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+SITEMAP = {"format": "xml"}
 """
 
 _WORD_LIST = (
@@ -171,32 +214,128 @@ def make_posts(folder: Path, wanted: int) -> dict[str, int]:
     return counts
 
 
-def make_sites(work: Path, posts: Path) -> dict[str, Path]:
+# The oracle's pins where the oracle has one, so (c) is the Hexo the fixtures come from.
+_ORACLE_PINNED = {"hexo": "8.1.2", "hexo-renderer-marked": "7.0.1", "hexo-theme-fluid": "1.9.9"}
+# What `hexo init` installs, less hexo-server, plus the feed and sitemap generators; Fluid needs
+# hexo-renderer-stylus (its scripts require stylus's CSS parser) and ejs for its layouts.
+_BENCH_RANGES = {
+    "hexo-generator-archive": "^2.0.0",
+    "hexo-generator-category": "^2.0.0",
+    "hexo-generator-feed": "^3.0.0",
+    "hexo-generator-index": "^4.0.0",
+    "hexo-generator-sitemap": "^3.0.1",
+    "hexo-generator-tag": "^2.0.0",
+    "hexo-renderer-ejs": "^2.0.0",
+    "hexo-renderer-stylus": "^3.0.1",
+}
+
+
+@dataclass(frozen=True)
+class HexoInstall:
+    """The npm folder (c) runs from, and the package.json dependencies (b) and (c) are given."""
+
+    home: Path
+    dependencies: dict[str, str]
+    # False for the oracle's folder: no list-page, feed or sitemap generator, no layout renderer.
+    complete: bool
+
+    @property
+    def hexo_version(self) -> str:
+        return self.dependencies["hexo"]
+
+
+def bench_dependencies() -> dict[str, str]:
+    """The bench folder's package.json dependencies, in the alphabetical order `npm install` keeps."""
+    pins = dict(_ORACLE_PINNED)
+    try:
+        oracle = json.loads(ORACLE_PACKAGE.read_text(encoding="utf-8"))["dependencies"]
+        pins.update({name: oracle[name] for name in pins if name in oracle})
+    except (OSError, ValueError, KeyError):
+        pass
+    return dict(sorted({**_BENCH_RANGES, **pins}.items()))
+
+
+def _installed_versions(home: Path, names: list[str]) -> dict[str, str]:
+    versions = {}
+    for name in names:
+        manifest = home / "node_modules" / name / "package.json"
+        versions[name] = json.loads(manifest.read_text(encoding="utf-8"))["version"]
+    return versions
+
+
+def _oracle_install(reason: str) -> HexoInstall | None:
+    """Today's Hexo side, the oracle's folder: posts only. None when the oracle is not installed either."""
+    if not (HEXO_HOME / "node_modules" / ".bin" / "hexo").exists():
+        print(f"(c) skipped: {reason}, and no oracle Hexo in {HEXO_HOME}")
+        return None
+    print(
+        f"(c) FALLBACK ({reason}): the oracle's Hexo in {HEXO_HOME}, which has no index, archive, tag,"
+        " category, feed or sitemap generator and no ejs renderer: it writes the posts only,"
+        " without Fluid's layouts; (a) and (b) still write every kind"
+    )
+    deps = json.loads((HEXO_HOME / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    return HexoInstall(HEXO_HOME, deps, complete=False)
+
+
+def hexo_install() -> HexoInstall | None:
+    """The bench's own Hexo folder, installed by `npm install` the first time (and when its list changes)."""
+    wanted = bench_dependencies()
+    manifest = BENCH_HOME / "package.json"
+    try:
+        current = json.loads(manifest.read_text(encoding="utf-8")).get("dependencies")
+    except (OSError, ValueError):
+        current = None
+    ready = current == wanted and (BENCH_HOME / "node_modules" / ".bin" / "hexo").exists()
+    if not ready:
+        npm = shutil.which("npm")
+        if npm is None:
+            return _oracle_install("npm not found")
+        BENCH_HOME.mkdir(parents=True, exist_ok=True)
+        package = {"name": "pelican-hexo-bench", "private": True, "dependencies": wanted}
+        manifest.write_text(json.dumps(package, indent=2) + "\n", encoding="utf-8")
+        print(f"installing Hexo for (c) into {BENCH_HOME} (npm install, once)", flush=True)
+        # No install scripts: none of these packages needs one, and a dev tool should not run them.
+        install = [npm, "install", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"]
+        result = subprocess.run(install, cwd=BENCH_HOME, stdout=sys.stderr, check=False)
+        if result.returncode != 0 or not (BENCH_HOME / "node_modules" / ".bin" / "hexo").exists():
+            return _oracle_install(f"npm install in {BENCH_HOME} failed ({result.returncode})")
+    return HexoInstall(BENCH_HOME, _installed_versions(BENCH_HOME, list(wanted)), complete=True)
+
+
+def _package_line(site: Path) -> str:
+    dependencies = json.loads((site / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    return ", ".join(f"{name} {version}" for name, version in dependencies.items())
+
+
+def make_sites(work: Path, posts: Path, hexo: HexoInstall | None) -> dict[str, Path]:
+    """(a), (b) and, with a Hexo to run, (c); (b) is what `pelican-hexo import` makes of (c)'s folder."""
+    from pelican_hexo_tags.cli import import_site
+
     sites = {}
     plain = work / "a-plain"
     shutil.copytree(posts, plain / "content" / "_posts")
-    # Dated URLs from the file name, like Hexo's: six blogs' "Hello World" posts would share hello-world.html.
-    plain_urls = (
-        'SLUGIFY_SOURCE = "basename"\nARTICLE_URL = ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{date:%d}/{slug}.html"\n'
-    )
-    (plain / "pelicanconf.py").write_text(PELICAN_CONF + "PLUGINS = []\n" + plain_urls, encoding="utf-8")
+    plugins = ["pelican.plugins.sitemap"] if importlib.util.find_spec("pelican.plugins.sitemap") else []
+    (plain / "pelicanconf.py").write_text(PLAIN_PELICAN_CONF + f"PLUGINS = {plugins!r}\n", encoding="utf-8")
     sites["a"] = plain
+    hexo_site = work / "c-hexo"
+    shutil.copytree(posts, hexo_site / "source" / "_posts")
+    (hexo_site / "_config.yml").write_text(HEXO_CONFIG, encoding="utf-8")
+    # Both Hexo sides name the same packages; without the bench folder, (b) still lists the full set.
+    dependencies = hexo.dependencies if hexo and hexo.complete else bench_dependencies()
+    package = {"name": "bench-site", "private": True, "hexo": {"version": dependencies["hexo"]}}
+    (hexo_site / "package.json").write_text(json.dumps({**package, "dependencies": dependencies}), encoding="utf-8")
     plugin = work / "b-plugin"
-    shutil.copytree(posts, plugin / "content" / "_posts")
-    (plugin / "_config.yml").write_text(HEXO_CONFIG, encoding="utf-8")
-    (plugin / "pelicanconf.py").write_text(
-        PELICAN_CONF + 'PLUGINS = ["pelican_hexo_tags"]\nHEXO_CONFIG = "_config.yml"\n', encoding="utf-8"
-    )
+    report = import_site(hexo_site, plugin)
+    problems = [line for line in report if line.startswith("error")]
+    if problems:
+        raise SystemExit("pelican-hexo import of the bench site failed:\n" + "\n".join(problems))
     sites["b"] = plugin
-    if HEXO_BIN.exists():
-        hexo = work / "c-hexo"
-        shutil.copytree(posts, hexo / "source" / "_posts")
-        (hexo / "_config.yml").write_text(HEXO_CONFIG, encoding="utf-8")
-        deps = json.loads((HEXO_HOME / "package.json").read_text(encoding="utf-8"))["dependencies"]
-        package = {"name": "bench-site", "private": True, "hexo": {"version": deps["hexo"]}, "dependencies": deps}
-        (hexo / "package.json").write_text(json.dumps(package), encoding="utf-8")
-        (hexo / "node_modules").symlink_to(HEXO_HOME / "node_modules")
-        sites["c"] = hexo
+    if hexo is not None:
+        if not hexo.complete:
+            package["dependencies"] = hexo.dependencies
+            (hexo_site / "package.json").write_text(json.dumps(package), encoding="utf-8")
+        (hexo_site / "node_modules").symlink_to(hexo.home / "node_modules")
+        sites["c"] = hexo_site
     return sites
 
 
@@ -209,9 +348,10 @@ def _clean(site: Path, cache: bool = True) -> None:
             path.unlink()
 
 
-def _command(kind: str, cached: bool = False) -> list[str]:
+def _command(kind: str, site: Path, cached: bool = False) -> list[str]:
     if kind == "c":
-        return [str(HEXO_BIN), "generate", "--silent"]
+        # The site's node_modules is a link to the Hexo folder in use: its own `hexo`.
+        return [str(site / "node_modules" / ".bin" / "hexo"), "generate", "--silent"]
     command = [PELICAN, "-s", "pelicanconf.py", "-q"]
     if cached:
         command += ["--cache-path", "cache", "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
@@ -223,7 +363,7 @@ def run_build(kind: str, site: Path, cached: bool = False) -> tuple[float, int]:
     # A file, not a pipe: a build that warns a lot would fill the pipe and block while we wait.
     with tempfile.TemporaryFile("w+") as errors:
         start = time.perf_counter()
-        process = subprocess.Popen(_command(kind, cached), cwd=site, stdout=subprocess.DEVNULL, stderr=errors)
+        process = subprocess.Popen(_command(kind, site, cached), cwd=site, stdout=subprocess.DEVNULL, stderr=errors)
         # wait4, not getrusage(RUSAGE_CHILDREN): the peak of this build's process tree, not of every child so far.
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
@@ -234,9 +374,54 @@ def run_build(kind: str, site: Path, cached: bool = False) -> tuple[float, int]:
     return seconds, usage.ru_maxrss
 
 
-def _count_outputs(kind: str, site: Path) -> int:
+KINDS = ("posts", "index", "archives", "tags", "categories", "feeds", "sitemaps", "other")
+# Hexo's posts are YYYY/MM/DD/TITLE/index.html (TITLE may hold a folder), plain Pelican's YYYY/MM/DD/SLUG.html.
+_POST = re.compile(r"\d{4}/\d{2}/\d{2}/(?:.+/index|[^/]+)\.html")
+# Hexo's and the plugin's page/N/index.html, Pelican's own index2.html.
+_INDEX = re.compile(r"(?:page/\d+/)?index\.html|index\d+\.html")
+# Hexo's folders, then Pelican's own (tag/, category/).
+_LIST_DIRS = {
+    "archives": "archives",
+    "tags": "tags",
+    "categories": "categories",
+    "tag": "tags",
+    "category": "categories",
+}
+_LIST_FILES = {"archives.html": "archives", "tags.html": "tags", "categories.html": "categories"}
+
+
+def output_kind(path: str) -> str | None:
+    """The kind of one output file (its path under the output folder, with ``/``); None for assets.
+
+    The list of tags or of categories counts with the tag or category pages. "other" is every
+    other page or XML file: Fluid's 404.html, links/ and local-search.xml, a post asset's HTML.
+    """
+    name = path.rsplit("/", 1)[-1]
+    if name.endswith(".xml"):
+        if name.startswith("sitemap"):
+            return "sitemaps"
+        return "feeds" if re.search(r"atom|rss", name) else "other"
+    if not name.endswith(".html"):
+        return None
+    if _POST.fullmatch(path):
+        return "posts"
+    if _INDEX.fullmatch(path):
+        return "index"
+    top = path.split("/", 1)[0]
+    if "/" in path and top in _LIST_DIRS:
+        return _LIST_DIRS[top]
+    return _LIST_FILES.get(path, "other")
+
+
+def count_outputs(kind: str, site: Path) -> Counter[str]:
+    """How many files of each kind a build wrote."""
     folder = site / ("public" if kind == "c" else "output")
-    return sum(1 for _ in folder.rglob("*.html"))
+    kinds: Counter[str] = Counter()
+    for path in folder.rglob("*"):
+        found = output_kind(path.relative_to(folder).as_posix()) if path.is_file() else None
+        if found:
+            kinds[found] += 1
+    return kinds
 
 
 TAG_SHARE = """
@@ -296,7 +481,9 @@ def warm_rebuild(site: Path) -> tuple[float, float]:
     """
     _clean(site)
     cold, _ = run_build("b", site, cached=True)
-    post = sorted((site / "content" / "_posts" / "generated").glob("*.md"))[0]
+    # A generated post when there are any (--posts above the corpus's count), else a corpus one.
+    posts = site / "content" / "_posts"
+    post = (sorted((posts / "generated").glob("*.md")) or sorted(posts.rglob("*.md")))[0]
     text = post.read_text(encoding="utf-8")
     try:
         post.write_text(text + "\nOne more sentence, written between two builds.\n", encoding="utf-8")
@@ -321,10 +508,16 @@ def main() -> int:
         for name in ("a-plain", "b-plugin", "c-hexo"):
             if (work / name).exists():
                 shutil.rmtree(work / name)
-        sites = make_sites(work, posts)
+        hexo = hexo_install()
+        sites = make_sites(work, posts, hexo)
         print(f"posts: {sum(counts.values())} ({', '.join(f'{k} {v}' for k, v in counts.items())})")
-        if "c" not in sites:
-            print(f"(c) skipped: {HEXO_BIN} not found")
+        listed = {kind: _package_line(sites[kind]) for kind in ("b", "c") if kind in sites}
+        if listed.get("b") == listed.get("c"):
+            print(f"(b) and (c)'s package.json: {listed['b']}")
+        else:
+            print("\n".join(f"({kind})'s package.json: {line}" for kind, line in listed.items()))
+        if "pelican.plugins.sitemap" not in (sites["a"] / "pelicanconf.py").read_text(encoding="utf-8"):
+            print("(a) writes no sitemap: pelican-sitemap is not installed (pip install .[bench])")
         times: dict[str, list[float]] = {kind: [] for kind in sites}
         memory: dict[str, int] = {}
         for _ in range(args.rounds):
@@ -338,8 +531,17 @@ def main() -> int:
         print(f"\n{'build':34} {'median s':>9} {'runs':>24} {'peak MiB':>9} {'html files':>10}")
         for kind, values in times.items():
             runs = " ".join(f"{v:.2f}" for v in values)
-            pages = _count_outputs(kind, sites[kind])
+            pages = sum(1 for _ in (sites[kind] / ("public" if kind == "c" else "output")).rglob("*.html"))
             print(f"{names[kind]:34} {median[kind]:9.2f} {runs:>24} {memory[kind] / 1024:9.0f} {pages:10d}")
+        # The last round's output is still there: what each side wrote, by kind.
+        print(f"\n{'files written, by kind':34}" + "".join(f" {kind:>10}" for kind in KINDS))
+        for kind, site in sites.items():
+            written = count_outputs(kind, site)
+            print(f"{names[kind]:34}" + "".join(f" {written[name]:10d}" for name in KINDS))
+        print(
+            "  (a) reads front matter with Python-Markdown's meta: a post without a title is skipped, a YAML"
+            " list of tags is not read, and the category is `category:` (Hexo's is `categories:`) or the folder"
+        )
         print(f"\nb/a = {median['b'] / median['a']:.2f}   (target <= 1.0)")
         if "c" in median:
             print(f"b/c = {median['b'] / median['c']:.2f}")
