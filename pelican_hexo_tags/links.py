@@ -106,8 +106,12 @@ def _replace(html: str, index: PostIndex, config: Any, problems: list[tuple[int,
 
 
 def _rewrite_html(content: Any, body: Callable[[str], str], summary: Callable[[str], str]) -> None:
-    """Rewrite a content object's HTML wherever Pelican keeps it: the body and the summary."""
+    """Rewrite a content object's HTML wherever it is kept: the body, the summary, and Hexo's post.content."""
     content._content = body(content._content)
+    # The HTML before after_render:html filters, kept for feeds and search indexes (pipeline.RenderedPost).
+    for key, rewrite in (("hexo_post_content", body), ("hexo_post_excerpt", summary)):
+        if isinstance(content.metadata.get(key), str):
+            content.metadata[key] = rewrite(content.metadata[key])
     own_summary = content.metadata.get("summary")
     if isinstance(own_summary, str):
         content.metadata["summary"] = summary(own_summary)

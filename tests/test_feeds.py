@@ -174,3 +174,22 @@ def test_the_liluoao_blog_builds_with_every_hexo_url(tmp_path: Path) -> None:
     assert paths
     missing = [p for p in paths if not (build.output / (p + "index.html" if p.endswith("/") else p)).is_file()]
     assert missing == []
+
+
+def test_feed_content_is_hexos_post_content_with_post_links_resolved(tmp_path: Path) -> None:
+    # external_link (after_render:html) changes the page, not post.content; post_link is resolved in both.
+    posts = {
+        "a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nSee {% post_link b %} and [out](https://other.example/).\n",
+        "b.md": "---\ntitle: B\ndate: 2024-01-02\n---\nB.\n",
+    }
+    settings = write_hexo_site(tmp_path, posts, "url: https://example.com\npermalink: :title/\n")
+    (tmp_path / "package.json").write_text(
+        json.dumps({"dependencies": {"hexo": "^8.1.2", "hexo-generator-feed": "^3.0.0"}}), encoding="utf-8"
+    )
+    build = build_site(settings, tmp_path / "output")
+    page = build.page("a/index.html")
+    assert 'target="_blank"' in page and 'href="/b/"' in page
+    feed = (build.output / "atom.xml").read_text(encoding="utf-8")
+    entry = feed[feed.index("<title>A</title>") :]
+    assert 'href="/b/"' in entry.split("</entry>")[0]
+    assert "hexo-post-link" not in feed and 'target="_blank"' not in feed
