@@ -21,7 +21,9 @@ from typing import Any
 from pelican import signals
 
 from .config import hexo_config_from_settings, theme_settings
+from .generators import HexoGenerators
 from .theme_post_furniture import PostFurniture, post_furniture
+from .theme_search import THEME_INDEX, THEME_INDEX_GENERATOR, package_index, theme_index
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 
@@ -301,6 +303,58 @@ def install_theme_helpers(generator: Any) -> None:
     env.filters.setdefault("hexo_min2read", min2read)
     env.filters.setdefault("hexo_link", site_link)
     env.globals["hexo_site"] = site_furniture(generator.settings)
+    env.globals["hexo_search_index"] = search_index(generator.settings)
+
+
+# --- search ---------------------------------------------------------------------------------------
+
+
+def uses_bundled_theme(settings: Mapping[str, Any]) -> bool:
+    """Whether Pelican's ``THEME`` is this theme (what ``theme_path()`` gives, however it is written)."""
+    theme = settings.get("THEME")
+    return bool(theme) and Path(str(theme)).resolve() == THEME_DIR
+
+
+def search_index(settings: Mapping[str, Any]) -> str:
+    """The search index the theme's search page fetches, under the site root: the site's own, else the theme's."""
+    return package_index(hexo_config_from_settings(settings)) or THEME_INDEX
+
+
+def add_search_page(pelican: Any) -> None:
+    """``initialized``: the theme's ``search`` direct template at Hexo themes' ``search/``, for a Hexo site.
+
+    Only with this theme (another has no ``search.html``) and a Hexo config (whose generators
+    write the index). A site's own ``SEARCH_SAVE_AS = ""`` turns the page off, as for any
+    direct template; a page of its own at ``search/`` (``source/search/index.md``) is written
+    over the theme's, as the reader gives each page its ``save_as``, which may override.
+    """
+    settings = pelican.settings
+    if not settings.get("HEXO_CONFIG") or not uses_bundled_theme(settings):
+        return
+    templates = list(settings.get("DIRECT_TEMPLATES") or ())
+    if "search" not in templates:
+        # A new list: the default one is Pelican's DEFAULT_CONFIG's, shared by every build in the process.
+        settings["DIRECT_TEMPLATES"] = [*templates, "search"]
+    settings.setdefault("SEARCH_SAVE_AS", "search/index.html")
+    settings.setdefault("SEARCH_URL", "search/")
+
+
+def provide_search_index(generator: Any) -> None:
+    """``generator_init``: register the theme's ``search.json`` writer when the site's packages write no index.
+
+    The site's extensions are kept between builds of the same config, which may use another
+    theme or another package list: each build registers or removes the writer afresh.
+    """
+    if not isinstance(generator, HexoGenerators):
+        return
+    config = hexo_config_from_settings(generator.settings)
+    wanted = uses_bundled_theme(generator.settings) and generator.settings.get("SEARCH_SAVE_AS") != ""
+    if wanted and not package_index(config):
+        config.extensions.register_generator(THEME_INDEX_GENERATOR, theme_index)
+    else:
+        config.extensions.generators.pop(THEME_INDEX_GENERATOR, None)
 
 
 signals.generator_init.connect(install_theme_helpers)
+signals.generator_init.connect(provide_search_index)
+signals.initialized.connect(add_search_page)
