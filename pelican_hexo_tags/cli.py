@@ -90,7 +90,7 @@ def production_url(config: HexoConfig) -> str:
     return url if not root or url.endswith(root) else url + root
 
 
-def render_settings(config: HexoConfig, config_name: str = CONFIG_NAME) -> str:
+def render_settings(config: HexoConfig, config_name: str = CONFIG_NAME, pelican_theme: bool = False) -> str:
     """The ``pelicanconf.py`` for a site imported from Hexo: for local work, relative URLs.
 
     The production URL is in ``publishconf.py`` (see ``render_publish_settings``), as
@@ -142,6 +142,7 @@ def render_settings(config: HexoConfig, config_name: str = CONFIG_NAME) -> str:
         "",
         'PLUGINS = ["pelican_hexo_tags"]',
         f"HEXO_CONFIG = {config_name!r}",
+        *_theme_lines(config, pelican_theme),
         "",
         "# Hexo's URLs for the lists, so old links keep working.",
         f'TAG_URL = "{tag_dir}/{{slug}}/"',
@@ -215,6 +216,21 @@ def render_publish_settings(config: HexoConfig) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _theme_lines(config: HexoConfig, pelican_theme: bool) -> list[str]:
+    """The plugin's own theme as Pelican's ``THEME``, unless the import was asked to keep Pelican's."""
+    if pelican_theme:
+        return ["# Pelican's own theme (imported with --pelican-theme); THEME = theme_path() is the plugin's."]
+    hexo_theme = str(config.get("theme") or "").strip() or "the Hexo theme"
+    return [
+        "",
+        f"# The theme that ships with the plugin: laid out after {hexo_theme}, reading its config",
+        "# (menu, avatar, footer, comments). Remove these lines for Pelican's own, or name another.",
+        "from pelican_hexo_tags.themes import theme_path  # noqa: E402",
+        "",
+        "THEME = theme_path()",
+    ]
 
 
 def _preview_root(config: HexoConfig) -> list[str]:
@@ -472,7 +488,12 @@ def _import_scripts(hexo_dir: Path, pelican_dir: Path, theme: str, force: bool) 
 
 
 def import_site(
-    hexo_dir: Path, pelican_dir: Path, link: bool = False, force: bool = False, redirects_against: Path | None = None
+    hexo_dir: Path,
+    pelican_dir: Path,
+    link: bool = False,
+    force: bool = False,
+    redirects_against: Path | None = None,
+    pelican_theme: bool = False,
 ) -> list[str]:
     """Import ``hexo_dir`` into ``pelican_dir``; returns what was done, one line each.
 
@@ -520,7 +541,7 @@ def import_site(
     report += _import_scripts(hexo_dir, pelican_dir, str(config.get("theme") or ""), force)
     settings = pelican_dir / "pelicanconf.py"
     publish = pelican_dir / PUBLISH_SETTINGS_NAME
-    report += _write_settings(settings, render_settings(config), force)
+    report += _write_settings(settings, render_settings(config, pelican_theme=pelican_theme), force)
     report += _write_settings(publish, render_publish_settings(config), force)
     output = pelican_dir / "output"
     report.append(f"next: pelican -s {settings} --autoreload --listen   (builds, serves http://127.0.0.1:8000/)")
@@ -845,7 +866,12 @@ def _import(args: argparse.Namespace) -> int:
         # Before the import: the comparison runs last, after every file is copied.
         raise CliError(f"{against} not found: --against takes the old site's public/ folder, checkout or sitemap.xml")
     for line in import_site(
-        args.hexo_site, args.pelican_site, link=args.link, force=args.force, redirects_against=against
+        args.hexo_site,
+        args.pelican_site,
+        link=args.link,
+        force=args.force,
+        redirects_against=against,
+        pelican_theme=args.pelican_theme,
     ):
         failed |= line.startswith("error:")
         print(line, file=sys.stderr if line.startswith("error:") else sys.stdout)
@@ -857,7 +883,9 @@ _MARKDOWN_RENDERER = re.compile(r"mark|kramed|pandoc|md", re.IGNORECASE)
 
 def site_profile(path: Path) -> dict[str, Any] | None:
     """What decides a Hexo site's HTML, as ``check`` prints it first; None for a plain folder of posts."""
+    from .config import theme_settings
     from .plugins import site_packages, support_of
+    from .themes import unused_theme_keys
 
     config_path = Path(path) / CONFIG_NAME
     if not config_path.is_file():
@@ -885,6 +913,7 @@ def site_profile(path: Path) -> dict[str, Any] | None:
         "renderer": _renderer_here(config),
         "theme": theme,
         "theme_config": _theme_config_files(Path(path), theme, data),
+        "theme_keys_unused": unused_theme_keys(theme_settings(config)),
         "plugins": [vars(support_of(package)) for package in site_packages(config)],
         "plugins_from": "package.json" if config.plugins else "hexo init's default set (no package.json)",
         # Plain scripts run in V8 (local_scripts.py); one that needs Node modules is reported, not run.
@@ -914,10 +943,19 @@ def _theme_config_files(site: Path, theme: str, data: Mapping[str, Any]) -> list
     return found
 
 
+# A theme's own _config.yml copied whole has a hundred keys or more: the first ones say enough.
+_UNUSED_KEYS_SHOWN = 30
+
+
 def _print_profile(profile: dict[str, Any]) -> None:
     installed = ", ".join(profile["renderers_installed"]) or "none named"
     theme_from = f" (settings: {', '.join(profile['theme_config'])})" if profile["theme_config"] else ""
     print(f"Hexo {profile['hexo']}, theme {profile['theme'] or '(none)'}{theme_from}")
+    unused = profile["theme_keys_unused"]
+    if unused:
+        shown = ", ".join(unused[:_UNUSED_KEYS_SHOWN])
+        more = f" and {len(unused) - _UNUSED_KEYS_SHOWN} more" if len(unused) > _UNUSED_KEYS_SHOWN else ""
+        print(f"theme config keys the plugin's theme does not use ({len(unused)}): {shown}{more}")
     print(f"Markdown renderer installed: {installed}; rendered here as {profile['renderer']}")
     print(f"plugins, from {profile['plugins_from']}:")
     for plugin in profile["plugins"]:
@@ -1043,6 +1081,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     importer.add_argument("pelican_site", type=Path)
     importer.add_argument("--link", action="store_true", help="symlink instead of copying")
     importer.add_argument("--force", action="store_true", help="replace what is already there")
+    importer.add_argument(
+        "--pelican-theme", action="store_true", help="keep Pelican's default theme, not the plugin's own"
+    )
     importer.add_argument(
         "--redirects", action="store_true", help="with --against: a redirect page for each old URL that moved"
     )

@@ -88,6 +88,10 @@ def test_import_writes_settings_from_the_hexo_config(hexo_site: Path, tmp_path: 
     assert namespace["DEFAULT_PAGINATION"] == 5
     assert namespace["PLUGINS"] == ["pelican_hexo_tags"]
     assert namespace["HEXO_CONFIG"] == "_config.yml"
+    # The plugin's own theme, which reads the Hexo theme's config; --pelican-theme keeps Pelican's.
+    from pelican_hexo_tags.themes import theme_path
+
+    assert namespace["THEME"] == theme_path()
     assert namespace["TAG_URL"] == "labels/{slug}/"
     # Category pages, every level of a hierarchy, are the plugin's (list_pages); Pelican's one category is no page.
     assert namespace["CATEGORY_URL"] == "kinds/{slug}/"
@@ -926,3 +930,15 @@ def test_a_preview_of_a_site_served_in_a_folder_links_its_own_files(hexo_site: P
     assert local_images == ["/2024/03/01/hello/pic.png"]
     assert (preview.output / local_images[0].lstrip("/")).is_file()
     assert re.findall(r'<img src="([^"]+)"', published.page(page)) == ["/blog/2024/03/01/hello/pic.png"]
+
+
+def test_import_keeps_pelicans_theme_when_asked(hexo_site: Path, tmp_path: Path) -> None:
+    import_site(hexo_site, tmp_path / "pelican", pelican_theme=True)
+    namespace: dict = {}
+    exec(
+        compile((tmp_path / "pelican" / "pelicanconf.py").read_text(encoding="utf-8"), "pelicanconf.py", "exec"),
+        namespace,
+    )
+    assert "THEME" not in namespace
+    assert main(["import", str(hexo_site), str(tmp_path / "cli"), "--pelican-theme"]) == 0
+    assert "\nTHEME =" not in (tmp_path / "cli" / "pelicanconf.py").read_text(encoding="utf-8")
