@@ -1,5 +1,8 @@
 """Time against size: one long post, one post with many tags, a site with many posts.
 
+The site is what ``pelican-hexo import`` makes of a Hexo blog with the list, feed, sitemap and
+search generators installed, so its build writes all of those too.
+
     python bench/scaling.py [--sites 1000,3000,10000]
 
 Prints a table of seconds per size and the ratio time/size relative to the
@@ -44,33 +47,55 @@ def _time_post(reader, tmp: Path, text: str) -> float:
     return time.perf_counter() - start
 
 
-def _time_site(tmp: Path, posts: int) -> float:
+# The site's Hexo generators: every list page, the feed, the sitemap and the search index are
+# written beside the posts, so a step that is quadratic in the posts shows here.
+SITE_PACKAGE = {
+    "dependencies": {
+        "hexo": "^8.1.2",
+        "hexo-generator-index": "^4.0.0",
+        "hexo-generator-archive": "^2.0.0",
+        "hexo-generator-tag": "^2.0.0",
+        "hexo-generator-category": "^2.0.0",
+        "hexo-generator-feed": "^3.0.0",
+        "hexo-generator-sitemap": "^3.0.1",
+        "hexo-generator-searchdb": "^1.4.1",
+    }
+}
+SITE_CONFIG = (
+    "title: Scale\nurl: https://example.com\npermalink: :year/:month/:day/:title/\nsearch:\n  path: search.json\n"
+)
+
+
+def _time_site(tmp: Path, posts: int) -> tuple[float, int]:
+    import json
+
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    site = tmp / f"site{posts}"
-    folder = site / "content" / "_posts"
+    from pelican_hexo_tags.cli import import_site
+
+    hexo = tmp / f"hexo{posts}"
+    folder = hexo / "source" / "_posts"
     folder.mkdir(parents=True)
+    (hexo / "_config.yml").write_text(SITE_CONFIG, encoding="utf-8")
+    (hexo / "package.json").write_text(json.dumps(SITE_PACKAGE), encoding="utf-8")
     for i in range(posts):
         (folder / f"post-{i}.md").write_text(
-            f"---\ntitle: Post {i}\ndate: 2024-01-01 00:{i % 60:02d}:00\ntags: [t{i % 50}]\n---\n" + PARAGRAPH * 5,
+            f"---\ntitle: Post {i}\ndate: 2024-{1 + i % 12:02d}-{1 + i % 28:02d} 00:{i % 60:02d}:00\n"
+            f"tags: [t{i % 50}]\ncategories: [c{i % 7}]\n---\n" + PARAGRAPH * 5,
             encoding="utf-8",
         )
-    settings = read_settings(
-        override={
-            "PATH": str(site / "content"),
-            "OUTPUT_PATH": str(site / "output"),
-            "PLUGINS": ["pelican_hexo_tags"],
-            "ARTICLE_PATHS": ["_posts"],
-            "CACHE_CONTENT": False,
-            "LOAD_CONTENT_CACHE": False,
-            "FEED_ALL_ATOM": None,
-        }
-    )
+    site = tmp / f"site{posts}"
+    with contextlib.redirect_stdout(io.StringIO()):
+        import_site(hexo, site)
+    overrides = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
+    settings = read_settings(str(site / "pelicanconf.py"), override=overrides)
     start = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()):
         Pelican(settings).run()
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    written = sum(1 for path in (site / "output").rglob("*") if path.suffix in (".html", ".xml", ".json"))
+    return elapsed, written
 
 
 def _row(label: str, sizes: list[int], times: list[float], unit: str) -> None:
@@ -100,8 +125,13 @@ def main() -> int:
         times = [_time_post(reader, tmp, TAG * (n // 3)) for n in counts]
         _row("tags in one post", counts, times, "tags")
         posts = [int(n) for n in args.sites.split(",")]
-        times = [_time_site(tmp, n) for n in posts]
-        _row("site build (posts)", posts, times, "posts")
+        builds = [_time_site(tmp, n) for n in posts]
+        _row("site build (posts)", posts, [elapsed for elapsed, _ in builds], "posts")
+        # Posts, list pages, atom.xml, sitemap.xml and search.json: what the build wrote per size.
+        print(
+            "  files written: "
+            + ", ".join(f"{n:,} posts: {written:,}" for n, (_, written) in zip(posts, builds, strict=True))
+        )
     return 0
 
 
