@@ -26,6 +26,7 @@ from pelican.utils import SafeDatetime
 from .config import HexoConfig, hexo_config_from_settings
 from .dates import InvalidDate, get_timezone, parse_hexo_date
 from .frontmatter import normalize_source, parse_front_matter
+from .globs import micromatch
 from .metadata import PostInfo, build_post_info, set_categories
 from .pipeline import PLAIN_EXTENSIONS, PostEnvironment, Problem, RenderedPost, render_post
 from .readahead import note_post_read
@@ -85,41 +86,11 @@ def is_pelican_markdown(text: str) -> bool:
     return True
 
 
-def _glob_regex(pattern: str) -> str:
-    """micromatch's ``**`` (any folders, or none), ``*`` and ``?`` (within one folder), ``[...]``, ``{a,b}``."""
-    out, index = "", 0
-    while index < len(pattern):
-        if pattern.startswith("**/", index):
-            out, index = out + "(?:[^/]*/)*", index + 3
-        elif pattern.startswith("**", index):
-            out, index = out + ".*", index + 2
-        elif pattern[index] == "*":
-            out, index = out + "[^/]*", index + 1
-        elif pattern[index] == "?":
-            out, index = out + "[^/]", index + 1
-        elif pattern[index] == "[" and "]" in pattern[index + 2 :]:
-            end = pattern.index("]", index + 2)
-            body = pattern[index + 1 : end]
-            out, index = out + "[" + ("^" + body[1:] if body[:1] == "!" else body) + "]", end + 1
-        elif pattern[index] == "{" and "," in pattern[index:] and "}" in pattern[index:]:
-            end = pattern.index("}", index)
-            choices = pattern[index + 1 : end].split(",")
-            out, index = out + "(?:" + "|".join(_glob_regex(choice) for choice in choices) + ")", end + 1
-        else:
-            out, index = out + re.escape(pattern[index]), index + 1
-    return out
-
-
-@functools.lru_cache(maxsize=256)
-def _glob(pattern: str) -> re.Pattern[str]:
-    return re.compile(_glob_regex(pattern.lstrip("/")) + r"\Z")
-
-
 def skip_render_matches(relative: str, config: Mapping[str, Any]) -> bool:
     """Whether Hexo's ``skip_render`` names this path under ``source/``: Hexo then copies the file as it is."""
     patterns = config.get("skip_render")
     patterns = patterns if isinstance(patterns, list) else [patterns] if isinstance(patterns, str) else []
-    return any(_glob(str(pattern)).match(relative) for pattern in patterns if pattern)
+    return any(micromatch(str(pattern)).match(relative) for pattern in patterns if pattern)
 
 
 def is_html_source(source_path: str) -> bool:

@@ -29,6 +29,7 @@ from typing import Any
 
 from ..extend import Extensions, Route
 from ..generators import PackageTemplate, SiteLocals, package_file
+from ..globs import micromatch
 from ..html import encode_url
 from ..tags.builtin import url_for
 
@@ -55,28 +56,6 @@ def sitemap_settings(config: Mapping[str, Any]) -> dict[str, Any]:
     return settings
 
 
-def _glob(pattern: str) -> re.Pattern[str]:
-    """micromatch's ``**`` (any folders, or none) and ``*`` (within one folder)."""
-    out, index = "", 0
-    while index < len(pattern):
-        if pattern.startswith("**/", index):
-            out += "(?:.*/)?"
-            index += 3
-        elif pattern.startswith("**", index):
-            out += ".*"
-            index += 2
-        elif pattern[index] == "*":
-            out += "[^/]*"
-            index += 1
-        elif pattern[index] == "?":
-            out += "[^/]"
-            index += 1
-        else:
-            out += re.escape(pattern[index])
-            index += 1
-    return re.compile(out + r"\Z")
-
-
 def skipped(config: Mapping[str, Any]) -> list[re.Pattern[str]]:
     patterns = ["**/*.js", "**/*.css"]
     skip_render = config.get("skip_render")
@@ -84,7 +63,7 @@ def skipped(config: Mapping[str, Any]) -> list[re.Pattern[str]]:
         patterns += [str(p) for p in skip_render]
     elif isinstance(skip_render, str) and skip_render:
         patterns.append(skip_render)
-    return [_glob(p) for p in patterns]
+    return [micromatch(p) for p in patterns]
 
 
 def _day(value: dt.datetime) -> str:
