@@ -60,7 +60,8 @@ FAVICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><c
 def family_urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     servers = []
     urls = {}
-    body = "## A heading\n\n" + "Words of a post, long enough to wrap a few times on a phone. " * 12
+    words = "Words of a post, long enough to wrap a few times on a phone. " * 12
+    body = "\n\n".join(f"## Heading {n}\n\n{words}\n\n{words}" for n in range(1, 4))
     post = f"---\ntitle: One\ndate: 2024-01-01 10:00:00\n---\n{body}\n"
     for family, (theme, theme_config) in SITES.items():
         root = tmp_path_factory.mktemp(f"family-{family}")
@@ -141,6 +142,20 @@ def test_family_at_desktop_width(
             assert (rail["x"], rail["y"], rail["width"]) == (0, 0, width) and rail["height"] < 120
             assert main["y"] >= rail["height"]
             assert tab.page.locator(".rail-menu a").first.bounding_box()["y"] < rail["height"]
+        if path == POST:
+            # The TOC beside the post, clear of the bar and the banner, and still in view further down.
+            toc, post = _box(tab, "#toc"), _box(tab, "article.post")
+            assert toc["x"] >= post["x"] + post["width"] and toc["x"] + toc["width"] <= rail["x"] + (
+                0 if family == "right" else width
+            )
+            header_bottom = _box(tab, ".banner" if family == "banner" else "header.rail")
+            if family in ("top", "banner"):
+                assert toc["y"] >= header_bottom["y"] + header_bottom["height"]
+            tab.page.evaluate("window.scrollTo(0, 900)")
+            tab.page.wait_for_function("scrollY === 900")
+            assert 0 <= _box(tab, "#toc")["y"] <= 40
+            tab.page.evaluate("window.scrollTo(0, 0)")
+            tab.page.wait_for_function("scrollY === 0")
         if family == "banner":
             banner = _box(tab, ".banner")
             assert banner["y"] >= rail["height"] - 1 and banner["width"] == width and main["y"] >= banner["y"] + 100
