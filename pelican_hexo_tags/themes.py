@@ -509,7 +509,8 @@ _SERVICES = (
     ("bilibili", ("bilibili", "b23.tv")),
 )
 _SERVICE_NAMES = {"github": "GitHub", "twitter": "Twitter", "email": "E-Mail", "rss": "RSS", "weibo": "Weibo"}
-_ICON_CLASS = re.compile(r"\b(?:fa[bsrl]?|fa-brands|fa-solid|iconfont)\b", re.I)
+# Butterfly's keys are icon classes (``fab fa-github``); NexT's are names (``GitHub``, ``FB Page``).
+_ICON_CLASS = re.compile(r"(?:^|\s)(?:fa|icon)-[a-z0-9-]+", re.I)
 _ICON_NAME = re.compile(r"(?:fa|icon)-([a-z0-9]+(?:-[a-z0-9]+)*)", re.I)
 
 

@@ -152,6 +152,9 @@ def test_next_social_is_name_url_icon() -> None:
         ("GitHub", "https://github.com/ann", "github"),
         ("E-Mail", "mailto:ann@example.com", "email"),
     ]
+    # A name that starts like Font Awesome's prefixes is still a name.
+    fab = {"social": {"Fab Lab": "https://fablab.example/ann || fa fa-flask"}}
+    assert _links(fab) == [("Fab Lab", "https://fablab.example/ann", "")]
 
 
 def test_butterfly_social_is_icon_url_name_and_names_a_nameless_one_from_its_icon() -> None:
