@@ -578,23 +578,30 @@ def social_links(settings: Mapping[str, Any]) -> list[SocialLink]:
 # --- favicons
 
 
-def favicons(settings: Mapping[str, Any], config: Mapping[str, Any]) -> list[Favicon]:
+def favicons(
+    settings: Mapping[str, Any], config: Mapping[str, Any], pelican_settings: Mapping[str, Any] | None = None
+) -> list[Favicon]:
     """NexT ``favicon: {small, medium, apple_touch_icon}``; the others' ``favicon`` (and Fluid's
-    ``apple_touch_icon``); Stellar's is the site's own ``favicon:`` in ``_config.yml``."""
+    ``apple_touch_icon``); Stellar's is the site's own ``favicon:`` in ``_config.yml``.
+
+    With ``pelican_settings``, a local icon the build does not publish is left out (a theme's
+    default, ``/img/fluid.png``, is in the theme's folder): browsers ask for it on every page.
+    """
     favicon = settings.get("favicon")
-    icons: list[Favicon] = []
+    wanted: list[tuple[str, str, str]] = []
     if isinstance(favicon, Mapping):
         for key, sizes in (("small", "16x16"), ("medium", "32x32")):
-            if _text(favicon.get(key)):
-                icons.append(Favicon("icon", _site_path(_text(favicon[key])), sizes))
-        touch = _text(favicon.get("apple_touch_icon"))
+            wanted.append(("icon", _text(favicon.get(key)), sizes))
+        wanted.append(("apple-touch-icon", _text(favicon.get("apple_touch_icon")), ""))
     else:
-        single = _text(favicon) or _text(config.get("favicon"))
-        if single:
-            icons.append(Favicon("icon", _site_path(single)))
-        touch = _text(settings.get("apple_touch_icon"))
-    if touch:
-        icons.append(Favicon("apple-touch-icon", _site_path(touch)))
+        wanted.append(("icon", _text(favicon) or _text(config.get("favicon")), ""))
+        wanted.append(("apple-touch-icon", _text(settings.get("apple_touch_icon")), ""))
+    icons = []
+    for rel, url, sizes in wanted:
+        path = _site_path(url)
+        local = path and not path.startswith("//") and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", path)
+        if path and (not local or pelican_settings is None or _published(path, pelican_settings)):
+            icons.append(Favicon(rel, path, sizes))
     return icons
 
 
@@ -855,7 +862,7 @@ def look(config: Any, settings: Mapping[str, Any], pelican_settings: Mapping[str
     theme = str(config.get("theme") or "")
     return {
         "social": social_links(settings),
-        "favicons": favicons(settings, config),
+        "favicons": favicons(settings, config, pelican_settings),
         "layout": layout_family(theme, settings),
         "banner": banner(theme, settings, pelican_settings),
         "accent_style": accent_style(theme, settings, f"_config.{theme}.yml" if theme else "the theme config"),

@@ -255,3 +255,44 @@ def test_fluid_opens_dark_by_its_default_with_its_own_accent_for_each_scheme(
         assert tab.errors == []
     finally:
         tab.page.context.close()
+
+
+# --- a corpus blog of the banner family: billhu's Fluid blog, imported as a user would -----------
+
+
+@pytest.fixture(scope="module")
+def billhu_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from conftest import shared_path
+
+    from pelican_hexo_tags.cli import main
+
+    source = shared_path("corpus", "billhu0__billhu-hexo-blog")
+    site = tmp_path_factory.mktemp("billhu-family") / "site"
+    assert main(["import", str(source), str(site), "--link"]) == 0
+    build = build_site(site / "pelicanconf.py", site / "output", THEME=theme_path())
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(shared._QuietHandler, directory=str(build.output)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
+def test_billhu_is_a_banner_site_at_both_widths(viewport: dict[str, int], browser: Any, billhu_url: str) -> None:
+    tab = _open(browser, billhu_url, viewport)
+    try:
+        for path in ("/", "/2022/13_probability/", "/archives/"):
+            tab.open(path)
+            assert _no_sideways_scroll(tab), f"{path} scrolls sideways at {viewport['width']} px"
+            rail, banner = _box(tab, "header.rail"), _box(tab, ".banner")
+            assert (rail["x"], rail["y"], rail["width"]) == (0, 0, viewport["width"])
+            assert banner["y"] >= rail["height"] - 1 and banner["width"] == viewport["width"]
+            assert tab.page.locator(".banner-slogan").inner_text() == "!My heart is not in the work..."
+        names = tab.page.locator("nav.rail-social a").evaluate_all("links => links.map(a => a.textContent)")
+        assert names == ["GitHub", "Linkedin"]
+        # Fluid's own /img/default.png and the blog's /img/favicon.png are not in the corpus: nothing asks for them.
+        assert tab.errors == []
+    finally:
+        tab.page.context.close()

@@ -202,6 +202,17 @@ def test_favicons_of_each_theme() -> None:
     assert _icons({}) == []
 
 
+def test_a_local_favicon_the_build_does_not_publish_is_left_out(tmp_path: Path) -> None:
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img" / "fluid.png").write_bytes(b"\x89PNG")
+    published = {"PATH": str(tmp_path), "STATIC_PATHS": [""]}
+    # Fluid's apple_touch_icon is not in the site: Fluid's own folder holds it.
+    assert [(i.rel, i.url) for i in favicons(FLUID, {}, published)] == [("icon", "img/fluid.png")]
+    assert favicons(FLUID, {}, {**published, "STATIC_PATHS": ["images"]}) == []
+    remote = {"favicon": "https://cdn.example.com/favicon.ico"}
+    assert [i.url for i in favicons(remote, {}, published)] == ["https://cdn.example.com/favicon.ico"]
+
+
 # --- layout family ------------------------------------------------------------------------------
 
 
@@ -408,8 +419,10 @@ def butterfly_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
         root,
         {"one.md": post},
         "title: Small\nlanguage: en\ntheme: butterfly\nauthor: Bob\n",
-        f"THEME = {theme_path()!r}\nSITENAME = 'Small'\nDEFAULT_LANG = 'en'\n",
+        f"THEME = {theme_path()!r}\nSITENAME = 'Small'\nDEFAULT_LANG = 'en'\nSTATIC_PATHS = ['img']\n",
     )
+    (root / "content" / "img").mkdir()
+    (root / "content" / "img" / "favicon.png").write_bytes(b"\x89PNG")
     (root / "_config.butterfly.yml").write_text(yaml.safe_dump(BUTTERFLY, sort_keys=False), encoding="utf-8")
     return build_site(settings, root / "output")
 
@@ -423,6 +436,7 @@ def test_built_page_carries_the_look_of_its_theme_config(butterfly_site: Build) 
     assert [(link["rel"], link["href"]) for link in soup.select("head link[rel=icon]")] == [
         (["icon"], "/img/favicon.png")
     ]
+    assert (butterfly_site.output / "img" / "favicon.png").is_file()
     assert [(a.get_text(), a["href"]) for a in soup.select("nav.rail-social a")] == [
         ("Github", "https://github.com/bob"),
         ("Email", "mailto:bob@example.com"),
@@ -441,6 +455,9 @@ def billhu_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     source = shared_path("corpus", "billhu0__billhu-hexo-blog")
     site = tmp_path_factory.mktemp("billhu") / "site"
     assert main(["import", str(source), str(site), "--link"]) == 0
+    # The corpus holds the blog's posts and pages, not its source/img/: its favicon, as the blog has one.
+    (site / "content" / "img").mkdir()
+    (site / "content" / "img" / "favicon.png").write_bytes(b"\x89PNG")
     return build_site(site / "pelicanconf.py", site / "output", THEME=theme_path())
 
 
