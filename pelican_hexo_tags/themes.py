@@ -4,9 +4,11 @@
 it. Importing this module connects :func:`install_theme_helpers` to
 ``generator_init``, so each generator's Jinja environment gets the filters
 (``hexo_toc``, ``hexo_wordcount``, ``hexo_min2read``) and the ``hexo_site``
-global (menu, avatar, subtitle, footer) read from the Hexo theme config.
+global (menu, avatar, subtitle, footer, social links, favicons, the layout
+family, the accent colour and dark mode) read from the Hexo theme config.
 Templates test ``hexo_site is defined``, so the theme also renders without
-them.
+them. :data:`USED_THEME_KEYS` lists the top-level keys read here and
+elsewhere in the plugin; ``pelican-hexo check`` names the others.
 """
 
 from __future__ import annotations
