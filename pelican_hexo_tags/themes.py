@@ -467,8 +467,8 @@ USED_THEME_KEYS = frozenset(
     {
         # site furniture (this module)
         *("menu", "navbar", "sidebar", "avatar", "logo", "subtitle", "description", "footer", "since", "beian"),
-        *("icp", "reward_settings", "reward", "social", "social_icons", "about", "rss", "favicon"),
-        *("apple_touch_icon", "scheme", "aside", "index", "banner", "theme_color", "color", "style"),
+        *("icp", "reward_settings", "reward", "social", "about", "rss", "favicon"),
+        *("apple_touch_icon", "scheme", "aside", "index", "theme_color", "color", "style"),
         *("darkmode", "dark_mode", "display_mode"),
         # config.py (Fluid's highlight), math.py, theme_search.py, plugins/hexo_theme_fluid.py and _yun.py
         *("code", "math", "post", "plugins", "search", "page404", "links", "lazyload"),

@@ -390,6 +390,11 @@ def test_ayer_logo_typed_subtitle_and_icp_line(tmp_path: Path) -> None:
 def test_unused_theme_keys_are_the_top_level_keys_nothing_reads() -> None:
     settings = {**FLUID, "web_analytics": {}, "fun_features": {}, "menu": {}}
     assert unused_theme_keys(settings) == ["fun_features", "web_analytics"]
+    # Fluid's banner: (parallax, random images) and NexT's social_icons: (icons only) change nothing here.
+    assert unused_theme_keys({"banner": {"parallax": True}, "social_icons": {"enable": True}}) == [
+        "banner",
+        "social_icons",
+    ]
 
 
 def test_check_names_the_unused_theme_keys_after_the_theme(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
