@@ -14,12 +14,23 @@ PATH = "content"
 OUTPUT_PATH = "output"
 # The theme that ships with the plugin; importing it gives its templates the Hexo theme config's menu.
 THEME = theme_path()
-# Hexo's paths for the tag and category indexes, which a Hexo theme's menu links to.
+# Hexo's paths for the lists, which a Hexo theme's menu links to (as `pelican-hexo import` writes them).
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
 TAGS_SAVE_AS = "tags/index.html"
 TAGS_URL = "tags/"
+CATEGORY_URL = "categories/{slug}/"
+CATEGORY_SAVE_AS = "categories/{slug}/index.html"
 CATEGORIES_SAVE_AS = "categories/index.html"
 CATEGORIES_URL = "categories/"
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
+ARCHIVES_SAVE_AS = "archives/index.html"
+ARCHIVES_URL = "archives/"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+# Tag and category slugs as Hexo's slugize makes them: case and CJK kept (tags/FFmpeg/).
+SLUGIFY_PRESERVE_CASE = True
+SLUGIFY_USE_UNICODE = True
+DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "404"]
 
 PLUGINS = ["pelican_hexo_tags"]
 HEXO_CONFIG = "_config.yml"
