@@ -170,12 +170,13 @@ def _own_assets(build: Build, path: str) -> dict[str, str]:
     return assets
 
 
-def test_theme_css_and_js_stay_local_and_small(example_build: Build) -> None:
+# Their weight (under 60 KB with the tag CSS, highlight.css and the post furniture) is measured
+# from what Chromium fetches, in test_theme_budget_browser.py.
+def test_theme_css_and_js_stay_local(example_build: Build) -> None:
     assets = _own_assets(example_build, SORA_PAGE)
     assert set(assets) == {"/theme/css/theme.css", "/theme/js/theme.js", "inline"}
     for name, text in assets.items():
         assert _OUTSIDE.search(text) is None, name
-    assert sum(len(text.encode("utf-8")) for text in assets.values()) < 60_000
 
 
 def test_code_and_tag_markup_are_laid_out_not_restyled() -> None:
