@@ -42,6 +42,14 @@ logger = logging.getLogger(__name__)
 # Hexo's own renderers for these (hexo/lib/plugins/renderer): `plain`, the text as it is.
 PLAIN_EXTENSIONS = ("html", "htm")
 _MORE_RE = re.compile(r"<!-- ?more ?-->", re.IGNORECASE)
+# A theme's tag markup an author wrote as raw HTML (`<div class="note note-success">` on a Fluid
+# blog): the Hexo theme styled it on every page, so the page needs the theme's tag stylesheet.
+_THEME_MARKUP = {
+    "next": re.compile(r"""class=["'](?:note|tabs)[\s"']"""),
+    "butterfly": re.compile(r"""class=["'](?:note|tabs|hide-(?:inline|block|toggle))[\s"']"""),
+    "fluid": re.compile(r"""class=["'](?:note|label|fold)[\s"']"""),
+    "stellar": re.compile(r"""class=["']tag-plugin[\s"']"""),
+}
 
 
 @dataclass
@@ -542,6 +550,9 @@ def _render_post(body: str, env: PostEnvironment, first_line: int) -> RenderedPo
         where = "the post's asset folder" if not _clip_dots(written)[1] else "the post's asset folder or under source/"
         env.warn(line, f"image {written} is not in {where}", "missing-asset")
     html = env.config.extensions.run_filters("after_post_render", html, env)
+    markup = _THEME_MARKUP.get(env.dialect)
+    if markup is not None and env.dialect not in env.page_state.bundles and markup.search(html):
+        env.page_state.bundles.add(env.dialect)
     post_html = html
     html = env.config.extensions.run_filters("after_render:html", html, env)
     custom_excerpt = env.metadata.get("excerpt") or env.metadata.get("description")

@@ -382,3 +382,24 @@ def test_series_lists_the_posts_of_the_series(tmp_path):
         '<ul class="series-items"><li><a href="/s1/" title="Part one">Part one</a></li>'
         '<li><a href="/s2/" title="Part two">Part two</a></li></ul>'
     ) in page
+
+
+@pytest.mark.parametrize(
+    ("dialect", "html"),
+    [
+        ("fluid", '<div class="note note-success">\n<p>a note written as HTML</p>\n</div>'),
+        ("next", "<div class='note info'><p>x</p></div>"),
+        ("butterfly", '<div class="tabs" id="t"><p>x</p></div>'),
+        ("stellar", '<div class="tag-plugin note"><p>x</p></div>'),
+    ],
+)
+def test_theme_markup_written_as_html_gets_the_themes_stylesheet(dialect: str, html: str) -> None:
+    # billhu0's Fluid posts write `<div class="note note-success">` themselves: Fluid styled it on every page.
+    _, problems, bundles = render(html + "\n", dialect=dialect)
+    assert problems == []
+    assert dialect in bundles
+
+
+def test_a_class_that_only_starts_like_theme_markup_needs_no_stylesheet() -> None:
+    _, _, bundles = render('<div class="notes">x</div>\n\n<p class="label-free">y</p>\n', dialect="fluid")
+    assert "fluid" not in bundles
