@@ -165,4 +165,34 @@
     });
     block.appendChild(button);
   });
+
+  // --- names for what Hexo's markup leaves unnamed: the markup stays Hexo's, the page gets the words.
+  var zh = (document.documentElement.lang || "").toLowerCase().indexOf("zh") === 0;
+  document.querySelectorAll("iframe:not([title])").forEach(function (frame) {
+    var host = "";
+    try { host = new URL(frame.src, location.href).hostname; } catch (e) { host = ""; }
+    frame.title = (zh ? "嵌入的内容" : "Embedded content") + (host ? " (" + host + ")" : "");
+  });
+  document.querySelectorAll("a[href^='#']").forEach(function (link) {
+    if (link.textContent.trim() || link.getAttribute("aria-label") || link.getAttribute("title") || link.querySelector("img, svg")) return;
+    var heading = link.closest("h1, h2, h3, h4, h5, h6");
+    var text = heading ? heading.textContent.trim() : link.getAttribute("href").slice(1);
+    link.setAttribute("aria-label", (zh ? "本节链接：" : "Link to this section: ") + text);
+  });
+
+  // --- a wide table or formula scrolls inside itself: a keyboard reaches it only with a tab stop.
+  function focusableScrollers() {
+    document.querySelectorAll(".post-body table, .post-body .katex-display, .post-body pre, .post-body .math-wide").forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("data-scroll-tabstop", "");
+      } else if (!scrolls && box.hasAttribute("data-scroll-tabstop")) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("data-scroll-tabstop");
+      }
+    });
+  }
+  focusableScrollers();
+  window.addEventListener("resize", focusableScrollers);
 })();
