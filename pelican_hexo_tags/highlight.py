@@ -371,7 +371,7 @@ def _remember(key: EngineKey, language: str, value: str) -> tuple[str, tuple[str
 
 def highlight_many(keys: list[EngineKey]) -> list[tuple[str, str]]:
     """(language, highlighted HTML) for each block, in one call into the engine."""
-    found = js_call("highlight.js", _load_highlight_js, "__hexoHighlightMany", json.dumps(keys))
+    found = js_call("highlight.js", _load_highlight_js, "__hexoHighlightMany", json.dumps(keys), stateless=True)
     return [(language, value) for language, value in json.loads(found)]
 
 
@@ -435,7 +435,7 @@ def _hljs_engine_lines(code: str, lang: str, auto_detect: bool = False) -> tuple
     if found is None:
         try:
             language, value = json.loads(
-                js_call("highlight.js", _load_highlight_js, "__hexoHighlight", code, lang, auto_detect)
+                js_call("highlight.js", _load_highlight_js, "__hexoHighlight", code, lang, auto_detect, stateless=True)
             )
         except ImportError:
             return None

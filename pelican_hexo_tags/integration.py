@@ -10,6 +10,7 @@ import logging
 import os
 from typing import Any
 
+from pelican import signals
 from pelican.contents import Page, Static
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
@@ -54,6 +55,21 @@ def add_template_overrides(pelican: Any) -> None:
     if TEMPLATE_OVERRIDES not in overrides:
         # A new list: the default one is Pelican's DEFAULT_CONFIG's, shared by every build in the process.
         pelican.settings["THEME_TEMPLATES_OVERRIDES"] = [*overrides, TEMPLATE_OVERRIDES]
+    # Connected here, by the build, as list_pages connects its own: blinker dedupes a second build's.
+    signals.all_generators_finalized.connect(release_reading_engines)
+
+
+def release_reading_engines(_generators: Any) -> None:
+    """``all_generators_finalized``: every post is read; close the V8 contexts only reading used.
+
+    highlight.js held the largest heap of a 1,000-post build; the pages are written without it
+    (a later call makes it again), and page-writing workers forked from here do not copy it.
+    """
+    from .js_runtime import release_stateless_contexts
+
+    released = release_stateless_contexts()
+    if released:
+        logger.debug("closed the V8 contexts of %s: the posts are read", ", ".join(released))
 
 
 def forget_disabled_markdown_reader(generator: Any) -> None:

@@ -278,3 +278,30 @@ def test_prism_falls_back_to_pygments_without_mini_racer(monkeypatch) -> None:
     assert '<span class="token variable">$without_engine</span>' in html
     assert html.startswith('<pre class="line-numbers language-php" data-language="php"><code class="language-php">')
     assert prism_block("x = 1", {"lang": "nosuchlanguage"}).count("<span") == 2  # the line-numbers rows only
+
+
+def test_highlight_js_context_is_closed_after_reading_and_made_again_alike() -> None:
+    pytest.importorskip("py_mini_racer")
+    from pelican_hexo_tags import js_runtime
+    from pelican_hexo_tags.integration import release_reading_engines
+
+    key = ("def f(x):\n    return x  # done\n", "python", False)
+    before = highlight_module.highlight_many([key])
+    assert "highlight.js" in js_runtime._CONTEXTS
+    release_reading_engines([])
+    # Closed: its heap is not carried into writing the pages (nor into forked page writers).
+    assert "highlight.js" not in js_runtime._CONTEXTS
+    assert highlight_module.highlight_many([key]) == before
+    assert "highlight.js" in js_runtime._CONTEXTS
+
+
+def test_contexts_that_keep_state_stay_open() -> None:
+    pytest.importorskip("py_mini_racer")
+    from pelican_hexo_tags import js_runtime
+
+    js_runtime.js_call("test-stateful", lambda c: c.eval("var n = 0; function bump() { return ++n; }"), "bump")
+    try:
+        js_runtime.release_stateless_contexts()
+        assert js_runtime.js_call("test-stateful", lambda c: None, "bump") == 2
+    finally:
+        js_runtime._CONTEXTS.pop("test-stateful").close()
