@@ -14,7 +14,7 @@ from .content_cache import cover_hexo_inputs
 from .feeds import clean_feed
 from .generators import hexo_generators
 from .html import escape_html, html_tag
-from .incremental import incremental_writer, save_page_fingerprints
+from .incremental import save_page_fingerprints
 from .integration import (
     add_reader,
     add_template_overrides,
@@ -32,6 +32,7 @@ from .integration import (
 )
 from .links import resolve_cross_post_assets, resolve_post_links, share_heading_ids_across_posts
 from .list_pages import add_list_pages_generator
+from .parallel_write import parallel_writer, write_before_static_files, write_pending_pages
 from .readahead import start_read_ahead, stop_read_ahead
 from .registry import TagContext, TagError, registry, tag
 from .strict import HexoStrictError, fail_strict_build, forget_problems
@@ -66,8 +67,12 @@ _CONNECTIONS = (
     (signals.initialized, add_template_overrides),
     # After forget_problems, so that a strict build counts them.
     (signals.initialized, report_config_notices),
-    (signals.get_writer, incremental_writer),
+    # The incremental writer's class, or Pelican's, writing its pages in forked workers.
+    (signals.get_writer, parallel_writer),
+    (signals.static_generator_init, write_before_static_files),
     (signals.get_generators, add_list_pages_generator),
+    # First at `finalized`: the pages not yet written are, before their fingerprints are saved.
+    (signals.finalized, write_pending_pages),
     (signals.finalized, save_page_fingerprints),
     (signals.finalized, fail_strict_build),
 )

@@ -1,0 +1,492 @@
+"""Render and write a build's pages on every core: forked workers sharing the built context.
+
+Pelican renders its ~2,000 pages (1,000 posts) one after another in one
+process, rendering being most of the writing time. This writer records each
+page Pelican and the plugin's generators ask for instead of rendering it:
+the page's local context is made at once, as Pelican makes it (so it sees
+the site as it was at that moment), and so is the decision whether the file
+may be written (a second write without ``override_output`` fails at the call,
+where the generators catch it). Before the static files are copied (the
+static generator always runs last), the recorded pages are rendered and
+written: by ``fork()``\\ ed workers that inherit the whole built site, no
+pickling of live objects, each taking the next few pages until none are left,
+the parent doing its share.
+
+Every write of one file stays in one worker, in the order of the calls, so a
+page overriding another is written after it. A worker sends back what the
+parent must know: its log records (shown by the parent's handlers), problems
+reported while rendering (for ``HEXO_STRICT``), and the incremental writer's
+page fingerprints. Whatever a worker did not finish (an error, a crash) is
+written by the parent afterwards, the serial way, so an error in a template
+fails the build as it would without workers.
+
+``content_written`` runs in the worker that wrote the file. The plugin's own
+receivers only edit that file; with any other receiver connected (another
+plugin may collect state from it), pages are written in the parent, in order.
+Off with ``HEXO_PARALLEL_WRITE = False``, where ``os.fork`` is missing, on one
+core, and for fewer than ``MIN_WRITES`` pages, where forking costs more.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import logging
+import multiprocessing
+import os
+import pickle
+import signal
+import sys
+import traceback
+import weakref
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pelican import signals
+from pelican.paginator import Paginator
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from .incremental import incremental_writer
+
+logger = logging.getLogger(__name__)
+# Pelican's own logger for "Writing ...", so the messages are the ones a serial build shows.
+_pelican_writer_logger = logging.getLogger("pelican.writers")
+
+MIN_WRITES = 200
+MAX_WORKERS = 4
+# Groups of pages a worker takes at a time: small enough to even out, large enough to cost nothing.
+_CHUNK = 4
+
+_pending_writers: list[ParallelWrites] = []
+_composed: dict[type[Writer], type[Writer]] = {}
+# In a worker: the V8 contexts it inherited (never used there, V8's threads stayed in the parent, nor
+# freed) and its problem receiver (blinker holds receivers weakly).
+_kept_alive: list[Any] = []
+
+
+def parallel_writes_enabled(settings: Mapping[str, Any]) -> bool:
+    return bool(settings.get("HEXO_PARALLEL_WRITE", True)) and hasattr(os, "fork") and _cores() > 1
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+@dataclass
+class _Job:
+    """One page as Pelican's ``_write_file`` would render it, with what it would see when it did."""
+
+    template: Any
+    context: dict[str, Any]
+    localcontext: dict[str, Any]
+    path: str
+    override: bool
+    # The shared context's ``localsiteurl`` at this page (Pelican sets it before each render).
+    localsiteurl: Any
+    written_before: bool
+    overridden_before: bool
+
+
+class ParallelWrites(Writer):
+    """Pelican's writer, deferring each page until :meth:`write_pending` renders them all, in workers."""
+
+    def __init__(self, output_path: str, settings: Mapping[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings=settings)
+        self._jobs: list[_Job] = []
+        self._recording = True
+        # A writer still holding pages belongs to a build that failed before writing them: not to be written now.
+        for stale in _pending_writers:
+            stale._jobs.clear()
+        _pending_writers.clear()
+
+    def write_file(
+        self,
+        name: Any,
+        template: Any,
+        context: dict[str, Any],
+        relative_urls: bool = False,
+        paginated: dict[str, Any] | None = None,
+        template_name: str | None = None,
+        override_output: bool = False,
+        url: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if not self._recording:
+            super().write_file(
+                name, template, context, relative_urls, paginated, template_name, override_output, url, **kwargs
+            )
+            return
+        # From here to the end, Pelican 4's Writer.write_file, recording where it renders.
+        if not name:
+            return
+
+        def local_context(save_as: str, page_kwargs: dict[str, Any]) -> dict[str, Any]:
+            localcontext = context.copy()
+            localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+            if relative_urls:
+                relative_url = path_to_url(get_relative_path(save_as))
+                localcontext["SITEURL"] = relative_url
+                localcontext["localsiteurl"] = relative_url
+            localcontext["output_file"] = save_as
+            localcontext.update(page_kwargs)
+            return localcontext
+
+        if paginated is None:
+            paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
+        if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
+            per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
+            paginators = {key: Paginator(name, url, val, self.settings, per_page) for key, val in paginated.items()}
+            for page_num in range(next(iter(paginators.values())).num_pages):
+                paginated_kwargs = kwargs.copy()
+                for key, paginator in paginators.items():
+                    page = paginator.page(page_num + 1)
+                    paginated_kwargs.update(
+                        {
+                            f"{key}_paginator": paginator,
+                            f"{key}_page": page,
+                            f"{key}_previous_page": paginator.page(page_num) if page_num > 0 else None,
+                            f"{key}_next_page": (
+                                paginator.page(page_num + 2) if page_num + 1 < paginator.num_pages else None
+                            ),
+                        }
+                    )
+                self._record(
+                    template, context, local_context(page.save_as, paginated_kwargs), page.save_as, override_output
+                )
+        else:
+            self._record(template, context, local_context(name, kwargs), name, override_output)
+
+    def _record(
+        self, template: Any, context: dict[str, Any], localcontext: dict[str, Any], name: str, override: bool
+    ) -> None:
+        # What Pelican does to the shared context before rendering: the next page's context copies it.
+        if localcontext["localsiteurl"]:
+            context["localsiteurl"] = localcontext["localsiteurl"]
+        path = sanitised_join(self.output_path, name)
+        job = _Job(
+            template,
+            context,
+            localcontext,
+            path,
+            override,
+            context.get("localsiteurl"),
+            path in self._written_files,
+            path in self._overridden_files,
+        )
+        self._claim(path, override)
+        if not self._jobs:
+            _pending_writers.append(self)
+        self._jobs.append(job)
+
+    def _claim(self, path: str, override: bool) -> None:
+        """Writer._open_w's bookkeeping, at the call: a refused write raises where the generator can catch it."""
+        if path in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{path}" a second time (was previously overwritten)'
+                )
+        elif path in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{path}" as Pelican has already '
+                "written to it previously (set `override=True` if intended)"
+            )
+        if override:
+            self._overridden_files.add(path)
+        self._written_files.add(path)
+
+    def _write(self, job: _Job) -> None:
+        """Pelican's ``_write_file`` for one recorded page, with the file's bookkeeping as it was at the call."""
+        job.context["localsiteurl"] = job.localsiteurl
+        output = job.template.render(job.localcontext)
+        os.makedirs(os.path.dirname(job.path), exist_ok=True)
+        for files, member in (
+            (self._written_files, job.written_before),
+            (self._overridden_files, job.overridden_before),
+        ):
+            if member:
+                files.add(job.path)
+            else:
+                files.discard(job.path)
+        with self._open_w(job.path, "utf-8", override=job.override) as handle:
+            handle.write(output)
+        _pelican_writer_logger.info('Writing "%s"', job.path)
+        signals.content_written.send(job.path, context=job.localcontext)
+
+    def write_pending(self) -> None:
+        """Render and write every recorded page; later calls write at once."""
+        self._recording = False
+        jobs, self._jobs = self._jobs, []
+        if self in _pending_writers:
+            _pending_writers.remove(self)
+        if not jobs:
+            return
+        groups: dict[str, list[_Job]] = {}
+        for job in jobs:
+            groups.setdefault(job.path, []).append(job)
+        ordered = list(groups.values())
+        written, overridden = set(self._written_files), set(self._overridden_files)
+        contexts = {id(job.context): job.context for job in jobs}
+        site_urls = {key: context.get("localsiteurl") for key, context in contexts.items()}
+        try:
+            workers = self._workers(len(jobs))
+            if workers > 1:
+                self._write_in_workers(ordered, workers)
+            else:
+                for group in ordered:
+                    self._write_group(group)
+        finally:
+            # As after Pelican's own calls: every file claimed, the context as the last call left it.
+            self._written_files, self._overridden_files = written, overridden
+            for key, context in contexts.items():
+                context["localsiteurl"] = site_urls[key]
+
+    def _workers(self, count: int) -> int:
+        if count < MIN_WRITES or not parallel_writes_enabled(self.settings):
+            return 1
+        foreign = _foreign_receivers()
+        if foreign:
+            logger.info("pages written in one process: content_written also goes to %s", ", ".join(foreign))
+            return 1
+        return min(_cores(), MAX_WORKERS)
+
+    def _write_group(self, group: list[_Job]) -> None:
+        for job in group:
+            self._write(job)
+
+    def _write_in_workers(self, groups: list[list[_Job]], workers: int) -> None:
+        fork = multiprocessing.get_context("fork")
+        taken = fork.Value("q", 0)
+        children: list[tuple[int, int]] = []
+        # Objects the workers inherit stay out of their collections: no copy-on-write of the whole heap.
+        gc.freeze()
+        try:
+            for _ in range(workers - 1):
+                read_end, write_end = os.pipe()
+                pid = os.fork()
+                if pid == 0:
+                    os.close(read_end)
+                    for _, other in children:
+                        os.close(other)
+                    self._work_as_child(groups, taken, write_end)
+                os.close(write_end)
+                children.append((pid, read_end))
+            done: set[int] = set()
+            try:
+                for index in _take(taken, len(groups)):
+                    self._write_group(groups[index])
+                    done.add(index)
+            except BaseException:
+                for pid, _ in children:
+                    _kill(pid)
+                raise
+            finally:
+                results = [_collect(pid, read_end) for pid, read_end in children]
+        finally:
+            gc.unfreeze()
+        for result in results:
+            self._merge(result)
+            done.update(result.get("done", ()))
+        missing = [index for index in range(len(groups)) if index not in done]
+        for index in missing:
+            self._write_group(groups[index])
+
+    def _work_as_child(self, groups: list[list[_Job]], taken: Any, write_end: int) -> None:
+        status = 0
+        try:
+            records, problems = _isolate_worker()
+            kept = getattr(self, "kept", 0)
+            result: dict[str, Any] = {"done": []}
+            paths: list[str] = []
+            try:
+                for index in _take(taken, len(groups)):
+                    self._write_group(groups[index])
+                    result["done"].append(index)
+                    paths.append(groups[index][0].path)
+            except BaseException:  # noqa: BLE001 - the parent writes what is left, and meets the error itself
+                result["failed"] = traceback.format_exc()
+            result["logs"] = [_portable(record) for record in records]
+            result["problems"] = problems
+            result["state"] = self._worker_state(paths, kept)
+            data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(data)
+        except BaseException:  # noqa: BLE001 - no result: the parent writes this worker's pages again
+            status = 1
+        finally:
+            # Not sys.exit: the parent's atexit handlers (V8's teardown) and buffered output are not ours.
+            os._exit(status)
+
+    def _worker_state(self, paths: list[str], kept_at_fork: int) -> dict[str, Any]:
+        """What the incremental writer learnt while the worker wrote (fingerprints, pages kept)."""
+        state: dict[str, Any] = {}
+        current = getattr(self, "_current", None)
+        if isinstance(current, dict):
+            state["_current"] = {path: current[path] for path in paths if path in current}
+        kept = getattr(self, "kept", None)
+        if isinstance(kept, int):
+            state["kept"] = kept - kept_at_fork
+        return state
+
+    def _merge(self, result: Mapping[str, Any]) -> None:
+        from .reader import problem_reported
+
+        for record in result.get("logs", ()):
+            _replay(record)
+        for sender, kwargs in result.get("problems", ()):
+            problem_reported.send(sender, **kwargs)
+        state = result.get("state") or {}
+        if "_current" in state:
+            self._current.update(state["_current"])
+        if "kept" in state:
+            self.kept += state["kept"]
+        if "failed" in result:
+            logger.info("a page-writing worker stopped; the parent writes its pages:\n%s", result["failed"])
+        elif result.get("lost"):
+            logger.warning(
+                "a page-writing worker ended without a result (%s); the parent writes its pages", result["lost"]
+            )
+
+
+def _take(taken: Any, count: int) -> Iterator[int]:
+    """The indexes of the groups this process writes: the next few not taken by another, until none are left."""
+    while True:
+        with taken.get_lock():
+            start = taken.value
+            taken.value = start + _CHUNK
+        if start >= count:
+            return
+        yield from range(start, min(start + _CHUNK, count))
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
+
+
+def _collect(pid: int, read_end: int) -> dict[str, Any]:
+    chunks = []
+    with os.fdopen(read_end, "rb") as pipe:
+        while chunk := pipe.read(1 << 16):
+            chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    try:
+        result = pickle.loads(b"".join(chunks))  # noqa: S301 - our own worker's, over our own pipe
+    except Exception:  # noqa: BLE001 - a worker that died mid-write sent nothing usable
+        return {"done": [], "lost": f"exit status {code}"}
+    return result if isinstance(result, dict) else {"done": [], "lost": f"exit status {code}"}
+
+
+class _Collect(logging.Handler):
+    def __init__(self, records: list[logging.LogRecord]) -> None:
+        super().__init__()
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _isolate_worker() -> tuple[list[logging.LogRecord], list[tuple[Any, dict[str, Any]]]]:
+    """In a worker: log records and problems kept for the parent; V8 refused (its threads stayed in the parent)."""
+    records: list[logging.LogRecord] = []
+    logging.getLogger().handlers[:] = [_Collect(records)]
+    problems: list[tuple[Any, dict[str, Any]]] = []
+    from .reader import problem_reported
+
+    def remember(sender: Any, **kwargs: Any) -> None:
+        problems.append((sender, kwargs))
+
+    _kept_alive.append(remember)
+    problem_reported.connect(remember)
+    js_runtime = sys.modules.get("pelican_hexo_tags.js_runtime")
+    if js_runtime is not None:
+        _kept_alive.append(dict(js_runtime._CONTEXTS))
+        js_runtime._CONTEXTS.clear()
+    mini_racer = sys.modules.get("py_mini_racer")
+    if mini_racer is not None:
+        mini_racer.MiniRacer = _no_v8_here
+    return records, problems
+
+
+def _no_v8_here(*_args: Any, **_kwargs: Any) -> Any:
+    raise RuntimeError("V8 is not usable in a forked page-writing worker")
+
+
+def _portable(record: logging.LogRecord) -> logging.LogRecord:
+    """A record that pickles: its message made, its traceback as text."""
+    with contextlib.suppress(Exception):
+        record.msg = record.getMessage()
+    record.args = None
+    if record.exc_info:
+        record.exc_text = logging.Formatter().formatException(record.exc_info)
+        record.exc_info = None
+    try:
+        pickle.dumps(record)
+    except Exception:  # noqa: BLE001 - an extra attribute that does not pickle
+        kept = ("name", "msg", "levelno", "levelname", "pathname", "lineno", "funcName", "created", "exc_text")
+        return logging.makeLogRecord({key: getattr(record, key, None) for key in kept})
+    return record
+
+
+def _replay(record: logging.LogRecord) -> None:
+    target = logging.getLogger(record.name)
+    if not target.isEnabledFor(record.levelno):
+        return
+    # Pelican's logger raises FilteredMessage to say it dropped a duplicate.
+    with contextlib.suppress(Exception):
+        target.handle(record)
+
+
+def _own_receivers() -> set[Any]:
+    from .assets import inject_bundles
+    from .integration import run_page_filters
+
+    return {inject_bundles, run_page_filters}
+
+
+def _foreign_receivers() -> list[str]:
+    own = _own_receivers()
+    names = []
+    for receiver in list(signals.content_written.receivers.values()):
+        function = receiver() if isinstance(receiver, weakref.ref) else receiver
+        if function is not None and function not in own:
+            names.append(getattr(function, "__qualname__", repr(function)))
+    return sorted(names)
+
+
+def parallel_writer(pelican_object: Any) -> type[Writer] | None:
+    """``get_writer``: the incremental writer's choice (or Pelican's own), writing in workers where it can."""
+    base = incremental_writer(pelican_object) or Writer
+    if not parallel_writes_enabled(pelican_object.settings):
+        return None if base is Writer else base
+    if base is Writer:
+        return ParallelWrites
+    if base not in _composed:
+        _composed[base] = type(f"Parallel{base.__name__}", (base, ParallelWrites), {})
+    return _composed[base]
+
+
+def write_before_static_files(generator: Any) -> None:
+    """``static_generator_init``: the recorded pages are written before the static files are copied.
+
+    The static generator runs last, as in a serial build: a static file at a page's path replaces it.
+    """
+    copy_static_files = generator.generate_output
+
+    def generate_output(writer: Any) -> Any:
+        if isinstance(writer, ParallelWrites):
+            writer.write_pending()
+        return copy_static_files(writer)
+
+    generator.generate_output = generate_output
+
+
+def write_pending_pages(_pelican_object: Any) -> None:
+    """``finalized``, before anything reads the output: pages still recorded (no static generator ran)."""
+    for writer in list(_pending_writers):
+        writer.write_pending()

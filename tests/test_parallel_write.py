@@ -1,0 +1,222 @@
+"""Pages written by forked workers are the bytes one process writes, cold, warm and when a worker fails."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import Build, build_site
+
+from pelican_hexo_tags import parallel_write
+
+if not hasattr(os, "fork"):
+    pytest.skip("no os.fork here: pages are always written in one process", allow_module_level=True)
+
+# What bench/scaling.py's site uses: every list page, the feed, the sitemap and a search index.
+SITE_PACKAGE = {
+    "dependencies": {
+        "hexo": "^8.1.2",
+        "hexo-generator-index": "^4.0.0",
+        "hexo-generator-archive": "^2.0.0",
+        "hexo-generator-tag": "^2.0.0",
+        "hexo-generator-category": "^2.0.0",
+        "hexo-generator-feed": "^3.0.0",
+        "hexo-generator-sitemap": "^3.0.1",
+        "hexo-generator-searchdb": "^1.4.1",
+    }
+}
+SITE_CONFIG = (
+    "title: Parallel\nurl: https://example.com\npermalink: :year/:month/:day/:title/\nsearch:\n  path: search.json\n"
+)
+POSTS = 160
+
+
+def _post(number: int, extra: str = "") -> str:
+    front = (
+        f"---\ntitle: Post {number}\ndate: 2024-{1 + number % 12:02d}-{1 + number % 28:02d} 00:{number % 60:02d}:00\n"
+        f"tags: [t{number % 40}, shared]\ncategories: [c{number % 5}, sub{number % 3}]\n---\n"
+    )
+    body = f"Post {number} starts with `code` and a [link](/2024/01/01/post-{number}/).\n\n<!-- more -->\n\n"
+    return front + body + "## A heading\n\nMore **text**.\n\n{% note info %}\nA note.\n{% endnote %}\n" + extra
+
+
+def _site(root: Path, hexo_config: str = SITE_CONFIG) -> Path:
+    from pelican_hexo_tags.cli import import_site
+
+    hexo = root / "hexo"
+    posts = hexo / "source" / "_posts"
+    posts.mkdir(parents=True)
+    (hexo / "_config.yml").write_text(hexo_config, encoding="utf-8")
+    (hexo / "package.json").write_text(json.dumps(SITE_PACKAGE), encoding="utf-8")
+    for number in range(POSTS):
+        (posts / f"post-{number}.md").write_text(_post(number), encoding="utf-8")
+    site = root / "site"
+    with contextlib.redirect_stdout(io.StringIO()):
+        import_site(hexo, site)
+    return site / "pelicanconf.py"
+
+
+def _files(output: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(output)): path.read_bytes() for path in sorted(output.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The workers forked, three a build whatever the machine has (two children and the parent)."""
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(parallel_write, "_cores", lambda: 3)
+    monkeypatch.setattr(os, "fork", fork)
+    return forked
+
+
+def _build(settings: Path, output: Path, parallel: bool, **overrides: Any) -> Build:
+    overrides.setdefault("CACHE_CONTENT", False)
+    overrides.setdefault("LOAD_CONTENT_CACHE", False)
+    with contextlib.redirect_stdout(io.StringIO()):
+        return build_site(settings, output, HEXO_PARALLEL_WRITE=parallel, **overrides)
+
+
+# pelicanconf.py's relative URLs (each page its own SITEURL), and the absolute ones of a published site.
+@pytest.mark.parametrize("urls", [{}, {"SITEURL": "https://example.com", "RELATIVE_URLS": False}])
+def test_every_file_is_the_same_bytes_written_in_workers(
+    tmp_path: Path, forks: list[int], urls: dict[str, Any]
+) -> None:
+    settings = _site(tmp_path)
+    serial = _build(settings, tmp_path / "serial", parallel=False, **urls)
+    assert forks == []
+    parallel = _build(settings, tmp_path / "parallel", parallel=True, **urls)
+    assert len(forks) == 2
+    expected = _files(serial.output)
+    # Posts, the index's and every list's pages, the feed, the sitemap, the search index.
+    assert len([name for name in expected if name.endswith(".html")]) > POSTS + 60
+    assert {"atom.xml", "sitemap.xml", "search.json"} <= set(expected)
+    assert _files(parallel.output) == expected
+    warnings = sorted(r.getMessage() for r in serial.records if r.levelno >= logging.WARNING)
+    assert sorted(r.getMessage() for r in parallel.records if r.levelno >= logging.WARNING) == warnings
+
+
+def test_a_warm_rebuild_in_workers_keeps_what_a_serial_one_keeps(
+    tmp_path: Path, forks: list[int], caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = _site(tmp_path)
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+
+    def build(name: str, parallel: bool) -> tuple[dict[str, bytes], int]:
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="pelican_hexo_tags.incremental"):
+            _build(settings, tmp_path / name, parallel, CACHE_PATH=str(tmp_path / f"cache-{name}"), **cached)
+        kept = [m for m in caplog.messages if m.startswith("kept ")]
+        return _files(tmp_path / name), int(kept[0].split()[1]) if kept else 0
+
+    build("serial", parallel=False)
+    build("parallel", parallel=True)
+    post = settings.parent / "content" / "_posts" / "post-7.md"
+    post.write_text(_post(7, "\nAn edit between two builds.\n"), encoding="utf-8")
+    serial, kept_serially = build("serial", parallel=False)
+    parallel, kept_in_workers = build("parallel", parallel=True)
+    assert len(forks) == 4
+    # The workers' fingerprints reached the state file: the second build kept the pages they wrote.
+    assert kept_in_workers == kept_serially > POSTS
+    assert parallel == serial
+    assert "An edit between two builds." in serial["2024/08/08/post-7/index.html"].decode()
+
+
+def test_a_second_write_of_a_file_is_refused_at_the_call_as_in_one_process(tmp_path: Path, forks: list[int]) -> None:
+    # hexo-generator-sitemap asked to write over hexo-generator-feed's file: the generator's warning, the feed kept.
+    settings = _site(tmp_path, SITE_CONFIG + "sitemap:\n  path: atom.xml\n")
+    messages = {}
+    outputs = {}
+    for parallel in (False, True):
+        build = _build(settings, tmp_path / f"out-{parallel}", parallel)
+        messages[parallel] = [r.getMessage() for r in build.records if r.levelno >= logging.WARNING]
+        outputs[parallel] = _files(build.output)
+    assert len(forks) == 2
+    refused = [m for m in messages[False] if "atom.xml not written" in m and "already written" in m]
+    assert refused, messages[False]
+    assert [m.replace("out-False", "") for m in refused] == [
+        m.replace("out-True", "") for m in messages[True] if "atom.xml not written" in m
+    ]
+    assert outputs[True] == outputs[False]
+    assert b"<feed" in outputs[True]["atom.xml"]
+
+
+def test_what_a_failed_worker_leaves_the_parent_writes(
+    tmp_path: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = _site(tmp_path)
+    serial = _build(settings, tmp_path / "serial", parallel=False)
+    parent = os.getpid()
+    write_group = parallel_write.ParallelWrites._write_group
+    groups = {"written": 0}
+
+    def failing_in_workers(self: Any, group: list[Any]) -> None:
+        groups["written"] += 1
+        if os.getpid() != parent and groups["written"] == 3:
+            # The first worker (it sees no other forked yet) dies; the second meets an error.
+            if not forks:
+                os._exit(3)
+            raise RuntimeError("a worker's page failed")
+        write_group(self, group)
+
+    monkeypatch.setattr(parallel_write.ParallelWrites, "_write_group", failing_in_workers)
+    with caplog.at_level(logging.INFO, logger="pelican_hexo_tags.parallel_write"):
+        parallel = _build(settings, tmp_path / "parallel", parallel=True)
+    assert len(forks) == 2
+    assert _files(parallel.output) == _files(serial.output)
+    said = sorted(r.getMessage() for r in caplog.records if r.name == "pelican_hexo_tags.parallel_write")
+    assert len(said) == 2, said
+    assert said[0].startswith("a page-writing worker ended without a result (exit status 3)")
+    assert said[1].startswith("a page-writing worker stopped") and "a worker's page failed" in said[1]
+
+
+def test_an_error_in_a_template_fails_the_build_in_workers_too(
+    tmp_path: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = _site(tmp_path)
+    write = parallel_write.ParallelWrites._write
+
+    def broken_on_one_post(self: Any, job: Any) -> None:
+        if job.path.endswith("post-99/index.html"):
+            raise ValueError("the theme broke on post 99")
+        write(self, job)
+
+    monkeypatch.setattr(parallel_write.ParallelWrites, "_write", broken_on_one_post)
+    with pytest.raises(ValueError, match="post 99"):
+        _build(settings, tmp_path / "parallel", parallel=True)
+    assert len(forks) == 2
+
+
+def test_another_plugins_content_written_receiver_keeps_the_pages_in_one_process(
+    tmp_path: Path, forks: list[int]
+) -> None:
+    from pelican import signals
+
+    seen: list[str] = []
+
+    def collect(path: str, context: Any) -> None:
+        seen.append(path)
+
+    signals.content_written.connect(collect)
+    try:
+        settings = _site(tmp_path)
+        build = _build(settings, tmp_path / "out", parallel=True)
+    finally:
+        signals.content_written.disconnect(collect)
+    assert forks == []
+    # The receiver saw every page, in the one process it can collect in.
+    pages = {name for name in _files(build.output) if name.endswith((".html", ".xml", ".json"))}
+    assert pages <= {os.path.relpath(path, build.output) for path in seen}
