@@ -25,12 +25,11 @@ from pelican.utils import SafeDatetime
 
 from .config import HexoConfig, hexo_config_from_settings
 from .dates import InvalidDate, get_timezone, parse_hexo_date
-from .frontmatter import FrontMatter, normalize_source, parse_front_matter
+from .frontmatter import normalize_source, parse_front_matter
 from .globs import micromatch
 from .metadata import PostInfo, build_post_info, set_categories
-from .page_state import PageState
 from .pipeline import PLAIN_EXTENSIONS, PostEnvironment, Problem, RenderedPost, render_post
-from .readahead import environment_digest, note_post_read, rendered_ahead
+from .readahead import note_post_read
 from .registry import registry_with_user_tags
 from .yaml_loader import key_lines_of
 
@@ -230,21 +229,39 @@ class HexoReader(MarkdownReader):
 
     def _read(self, source_path: str, text: str) -> tuple[str, dict[str, Any]]:
         config = hexo_config_from_settings(self.settings)
-        front, info, problems, is_draft, failed = self._post_info(source_path, text, config)
+        front = parse_front_matter(text)
+        relative, is_page, is_draft = locate_post(source_path, self.settings)
+        key_lines = key_lines_of(text[: len(text) - len(front.body)])
+        problems = [(line, message, "front-matter") for line, message in front.problems]
+        try:
+            info = build_post_info(
+                front.data,
+                relative_path=relative,
+                source_path=source_path,
+                config=config,
+                settings=self.settings,
+                line_of_key=key_lines,
+                is_page=is_page,
+                is_draft=is_draft,
+            )
+        except Exception as error:  # noqa: BLE001 - the post keeps its words; Pelican's URL stands in for Hexo's
+            info = _bare_post_info(front.data, source_path)
+            problems.append(
+                (1, _failure("its front matter", error, "Pelican's URL and the file's date are used"), _FAILED)
+            )
         metadata = info.metadata
+        problems += info.problems
         env = self._environment(source_path, config, info, front.data)
-        # A post the read-ahead helper rendered from the same file, settings and metadata (readahead.py).
-        ahead = None if failed else rendered_ahead(env, text)
-        if ahead is not None:
-            rendered, page_state = ahead
-        else:
-            rendered, page_state = self._render(front, env), env.page_state
+        try:
+            rendered = render_post(front.body, env, front.body_line)
+        except Exception as error:  # noqa: BLE001 - fall back to less of Hexo, never to no post
+            rendered = self._render_plainer(front.body, front.body_line, env, error)
         problems += [(p.line, p.message, p.kind) for p in rendered.problems]
-        if page_state.categories is not None:
+        if env.page_state.categories is not None:
             # A filter's data.setCategories (a site's script): Hexo's post then has those.
-            set_categories(metadata, {"categories": page_state.categories}, config)
-        if page_state.tags is not None:
-            metadata["tags"] = page_state.tags
+            set_categories(metadata, {"categories": env.page_state.categories}, config)
+        if env.page_state.tags is not None:
+            metadata["tags"] = env.page_state.tags
         if rendered.summary is not None and "summary" not in metadata:
             metadata["summary"] = rendered.summary
         if rendered.post_content is not None:
@@ -262,73 +279,18 @@ class HexoReader(MarkdownReader):
         # Lines inside tag bodies are estimates; a warning must still point into the file.
         last_line = text.count("\n") + 1
         metadata["hexo_problems"] = [(min(max(line, 1), last_line), message, kind) for line, message, kind in problems]
-        if page_state.bundles:
-            metadata["hexo_bundles"] = sorted(page_state.bundles)
-        if page_state.heading_ids:
+        if env.page_state.bundles:
+            metadata["hexo_bundles"] = sorted(env.page_state.bundles)
+        if env.page_state.heading_ids:
             # (slug, id) of each heading: some renderers number ids across posts (links.py).
-            metadata["hexo_heading_ids"] = [list(pair) for pair in page_state.heading_ids]
-        if page_state.looked_up:
+            metadata["hexo_heading_ids"] = [list(pair) for pair in env.page_state.heading_ids]
+        if env.page_state.looked_up:
             # Files outside the asset folder whose existence chose an image's URL (content_cache.py).
-            metadata["hexo_looked_up"] = sorted(page_state.looked_up.items())
-        if page_state.files:
+            metadata["hexo_looked_up"] = sorted(env.page_state.looked_up.items())
+        if env.page_state.files:
             # Files a tag shows (include_code's "view raw"), published at their Hexo URL.
-            metadata["hexo_files"] = dict(sorted(page_state.files.items()))
+            metadata["hexo_files"] = dict(sorted(env.page_state.files.items()))
         return rendered.content, self._to_pelican(metadata)
-
-    def _post_info(
-        self, source_path: str, text: str, config: HexoConfig
-    ) -> tuple[FrontMatter, PostInfo, list[tuple[int, str, str]], bool, bool]:
-        """(front matter, the post's Hexo metadata, problems so far, is a draft, the metadata failed)."""
-        front = parse_front_matter(text)
-        relative, is_page, is_draft = locate_post(source_path, self.settings)
-        key_lines = key_lines_of(text[: len(text) - len(front.body)])
-        problems = [(line, message, "front-matter") for line, message in front.problems]
-        failed = False
-        try:
-            info = build_post_info(
-                front.data,
-                relative_path=relative,
-                source_path=source_path,
-                config=config,
-                settings=self.settings,
-                line_of_key=key_lines,
-                is_page=is_page,
-                is_draft=is_draft,
-            )
-        except Exception as error:  # noqa: BLE001 - the post keeps its words; Pelican's URL stands in for Hexo's
-            info = _bare_post_info(front.data, source_path)
-            problems.append(
-                (1, _failure("its front matter", error, "Pelican's URL and the file's date are used"), _FAILED)
-            )
-            failed = True
-        return front, info, problems + info.problems, is_draft, failed
-
-    def _render(self, front: FrontMatter, env: PostEnvironment) -> RenderedPost:
-        try:
-            return render_post(front.body, env, front.body_line)
-        except Exception as error:  # noqa: BLE001 - fall back to less of Hexo, never to no post
-            return self._render_plainer(front.body, front.body_line, env, error)
-
-    def render_for_read_ahead(self, source_path: str) -> tuple[str, RenderedPost, PageState] | None:
-        """What ``read`` renders of a Hexo post, for the read-ahead helper: (environment digest, post, page state).
-
-        None for a file ``read`` does not render the Hexo way (copied, a Pelican post, failed metadata):
-        the reader does those itself.
-        """
-        config = hexo_config_from_settings(self.settings)
-        if copied_as_is(source_path, self.settings, config):
-            return None
-        text = _read_text(source_path)
-        pelican_format = not is_html_source(source_path) and is_pelican_markdown(text)
-        if self.settings.get("HEXO_PELICAN_POSTS", True) and pelican_format:
-            return None
-        front, info, _problems, _is_draft, failed = self._post_info(source_path, text, config)
-        if failed:
-            return None
-        env = self._environment(source_path, config, info, front.data)
-        # Taken before rendering: the reader's digest is of the metadata as rendering found it.
-        digest = environment_digest(env, text)
-        return digest, self._render(front, env), env.page_state
 
     def _environment(
         self, source_path: str, config: HexoConfig, info: PostInfo, front: Mapping[str, Any]

@@ -1,4 +1,4 @@
-"""The read-ahead helpers render posts before Pelican reads them: the pages come out the same; they end at once."""
+"""The read-ahead helper highlights posts before Pelican reads them: the pages come out the same; it ends at once."""
 
 from __future__ import annotations
 
@@ -55,9 +55,9 @@ def engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     original = highlight.js_call
 
-    def counted(name: str, *args: object, **options: object) -> object:
+    def counted(name: str, *args: object) -> object:
         calls.append(name)
-        return original(name, *args, **options)
+        return original(name, *args)
 
     monkeypatch.setattr(highlight, "js_call", counted)
     highlight._ENGINE_CACHE.clear()
@@ -76,9 +76,9 @@ def test_the_helper_does_the_highlighting_and_the_pages_are_the_same(
 
     def read_once_it_is_ahead(self: HexoReader, path: str) -> tuple:
         deadline = time.monotonic() + 20
-        while not waited and readahead._helpers and readahead._helpers[0].process.poll() is None:
-            with readahead._helpers[0]._lock:
-                if len(readahead._helpers[0]._lines) > readahead.LEAD:
+        while not waited and readahead._current is not None and readahead._current.process.poll() is None:
+            with readahead._current._lock:
+                if len(readahead._current._lines) > readahead.LEAD:
                     break
             if time.monotonic() > deadline:
                 break
@@ -103,22 +103,21 @@ def test_no_helper_for_a_cached_build_or_a_small_one(tmp_path: Path, monkeypatch
     started: list[int] = []
     original = readahead.ReadAhead.__init__
 
-    def record(self: readahead.ReadAhead, paths: list[str], config: dict, job: dict | None = None) -> None:
+    def record(self: readahead.ReadAhead, paths: list[str], config: dict) -> None:
         started.append(len(paths))
-        original(self, paths, config, job)
+        original(self, paths, config)
 
     monkeypatch.setattr(readahead.ReadAhead, "__init__", record)
     settings = _site(tmp_path, readahead.MIN_POSTS + 5)
     cache = str(tmp_path / "cache")
     build_site(settings, tmp_path / "first", CACHE_PATH=cache)
     build_site(settings, tmp_path / "second", CACHE_PATH=cache)
-    helpers = min(readahead.MAX_HELPERS, readahead._cores() - 1)
-    assert started == [readahead.MIN_POSTS + 5] * helpers
+    assert started == [readahead.MIN_POSTS + 5]
     small = tmp_path / "small"
     small.mkdir()
     build_site(_site(small, 3), small / "output")
-    assert started == [readahead.MIN_POSTS + 5] * helpers
-    assert not readahead._helpers
+    assert started == [readahead.MIN_POSTS + 5]
+    assert readahead._current is None
 
 
 def _config() -> dict:
@@ -258,98 +257,3 @@ def test_a_helper_mid_post_leaves_when_the_reader_is_gone(tmp_path: Path) -> Non
         ahead.process.wait(timeout=10)
         assert time.monotonic() - start < STOP_BOUND
         assert _gone(ahead.process.pid)
-
-
-# A post of each kind a site's posts depend on each other or on the site through: code, tags,
-# math, headings, links to other posts, an image in its asset folder, a site's own script.
-_SCRIPT = (
-    "let seen = 0\n"
-    "hexo.extend.filter.register('after_post_render', (data) => {\n"
-    '  data.content += `<p class="stamped">${data.title}</p>`\n'
-    "  return data\n"
-    "})\n"
-    "hexo.extend.tag.register('shout', (args) => `<b>${args.join(' ').toUpperCase()}</b>`)\n"
-)
-
-
-def _varied_post(number: int, posts: int) -> str:
-    other = f"post-{(number + 7) % posts:03d}"
-    front = (
-        f"---\ntitle: Post {number}\ndate: 2024-01-{1 + number % 28:02d} 00:{number % 60:02d}:00\n"
-        f"tags: [t{number % 5}, shared]\ncategories: [c{number % 3}]\nmath: true\n---\n"
-    )
-    return (
-        f"{front}Intro with $x_{number} + y$ inline.\n\n<!-- more -->\n\n"
-        f"## Heading {number % 4}\n\nSee {{% post_link {other} %}} and {{% shout post {number} %}}.\n\n"
-        f"```python\ndef f(x):\n    return x * {number}\n```\n\n"
-        "```\nSELECT a FROM b;\n```\n\n"
-        f"{{% note info %}}\nA **note** in post {number}.\n{{% endnote %}}\n\n"
-        f"$$\n\\sum_{{i=0}}^{{{number}}} i\n$$\n\n"
-        f"![a picture](pic.png)\n\n## Heading {number % 4}\n\nThe end.\n"
-    )
-
-
-def _varied_site(root: Path, posts: int) -> Path:
-    texts = {f"post-{number:03d}.md": _varied_post(number, posts) for number in range(posts)}
-    hexo_config = "timezone: UTC\npermalink: :title/\ntheme: fluid\npost_asset_folder: true\n"
-    settings = write_hexo_site(root, texts, hexo_config)
-    for number in range(0, posts, 3):
-        folder = root / "content" / "_posts" / f"post-{number:03d}"
-        folder.mkdir()
-        (folder / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    (root / "scripts").mkdir()
-    (root / "scripts" / "stamp.js").write_text(_SCRIPT, encoding="utf-8")
-    return settings
-
-
-def _files(output: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
-
-
-@pytest.mark.skipif(readahead._cores() < 2, reason="the read-ahead needs a second core")
-def test_every_file_is_the_same_whether_the_helpers_rendered_the_posts_or_not(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    posts = readahead.MIN_POSTS + 20
-    settings = _varied_site(tmp_path, posts)
-    taken: list[str] = []
-    original_take = readahead.rendered_ahead
-
-    def counted(env: object, text: str) -> object:
-        found = original_take(env, text)
-        if found is not None:
-            taken.append(text)
-        return found
-
-    monkeypatch.setattr(readahead, "rendered_ahead", counted)
-    monkeypatch.setattr("pelican_hexo_tags.reader.rendered_ahead", counted)
-    original_read = HexoReader.read
-    waited: list[bool] = []
-
-    def read_once_helpers_are_ahead(self: HexoReader, path: str) -> tuple:
-        # The helpers start V8 first; the posts are small: let them get half of the posts done,
-        # so the build takes their results rather than racing them.
-        deadline = time.monotonic() + 60
-        while not waited and readahead._build is not None and time.monotonic() < deadline:
-            done = [name for name in os.listdir(readahead._build.folder) if name.endswith(".json")]
-            if len(done) >= posts // 2 or readahead._build.helpers[0].process.poll() is not None:
-                break
-            time.sleep(0.05)
-        waited.append(True)
-        return original_read(self, path)
-
-    monkeypatch.setattr(HexoReader, "read", read_once_helpers_are_ahead)
-    ahead = build_site(settings, tmp_path / "ahead", CACHE_PATH=str(tmp_path / "cache-a"))
-    monkeypatch.setattr(HexoReader, "read", original_read)
-    alone = build_site(settings, tmp_path / "alone", CACHE_PATH=str(tmp_path / "cache-b"), HEXO_READ_AHEAD=False)
-    # The helpers did render posts, and the reader took them: this is no build without them.
-    assert len(taken) >= posts // 3, len(taken)
-    with_helpers, without = _files(tmp_path / "ahead"), _files(tmp_path / "alone")
-    assert with_helpers.keys() == without.keys()
-    assert [name for name in with_helpers if with_helpers[name] != without[name]] == []
-    # What the posts hold that the site carries on: the script ran, the math and the link were made.
-    page = with_helpers["post-030/index.html"].decode("utf-8")
-    assert 'class="stamped">Post 30<' in page and "<b>POST 30</b>" in page and 'href="/post-037/"' in page
-    assert [r.getMessage() for r in ahead.records if r.levelno >= 30] == [
-        r.getMessage() for r in alone.records if r.levelno >= 30
-    ]
