@@ -1,10 +1,11 @@
-"""The read-ahead helper highlights posts before Pelican reads them: the pages come out the same; it ends at once."""
+"""The read-ahead helper highlights posts before Pelican reads them: the files come out the same; it ends at once."""
 
 from __future__ import annotations
 
 import errno
 import fcntl
 import json
+import logging
 import os
 import struct
 import termios
@@ -55,9 +56,9 @@ def engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     original = highlight.js_call
 
-    def counted(name: str, *args: object) -> object:
+    def counted(name: str, *args: object, **options: object) -> object:
         calls.append(name)
-        return original(name, *args)
+        return original(name, *args, **options)
 
     monkeypatch.setattr(highlight, "js_call", counted)
     highlight._ENGINE_CACHE.clear()
@@ -257,3 +258,90 @@ def test_a_helper_mid_post_leaves_when_the_reader_is_gone(tmp_path: Path) -> Non
         ahead.process.wait(timeout=10)
         assert time.monotonic() - start < STOP_BOUND
         assert _gone(ahead.process.pid)
+
+
+# Posts of each kind a page depends on other posts or on the site through: code, tags, math,
+# headings, links to other posts, images in asset folders, a site's own filter and tag.
+_SCRIPT = (
+    "hexo.extend.filter.register('after_post_render', (data) => {\n"
+    '  data.content += `<p class="stamped">${data.title}</p>`\n'
+    "  return data\n"
+    "})\n"
+    "hexo.extend.tag.register('shout', (args) => `<b>${args.join(' ').toUpperCase()}</b>`)\n"
+)
+
+
+def _varied_post(number: int, posts: int) -> str:
+    other = f"post-{(number + 7) % posts:03d}"
+    front = (
+        f"---\ntitle: Post {number}\ndate: 2024-01-{1 + number % 28:02d} 00:{number % 60:02d}:00\n"
+        f"tags: [t{number % 5}, shared]\ncategories: [c{number % 3}]\nmath: true\n---\n"
+    )
+    return (
+        f"{front}Intro with $x_{number} + y$ inline.\n\n<!-- more -->\n\n"
+        f"## Heading {number % 4}\n\nSee {{% post_link {other} %}} and {{% shout post {number} %}}.\n\n"
+        f"```python\ndef f(x):\n    return x * {number}\n```\n\n"
+        f"```\nSELECT a FROM b WHERE c = {number};\n```\n\n"
+        f"{{% note info %}}\nA **note** in post {number}.\n{{% endnote %}}\n\n"
+        f"$$\n\\sum_{{i=0}}^{{{number}}} i\n$$\n\n"
+        f"![a picture](pic.png)\n\n## Heading {number % 4}\n\nThe end.\n"
+    )
+
+
+def _varied_site(root: Path, posts: int) -> Path:
+    texts = {f"post-{number:03d}.md": _varied_post(number, posts) for number in range(posts)}
+    hexo_config = "timezone: UTC\npermalink: :title/\ntheme: fluid\npost_asset_folder: true\n"
+    settings = write_hexo_site(root, texts, hexo_config)
+    for number in range(0, posts, 3):
+        folder = root / "content" / "_posts" / f"post-{number:03d}"
+        folder.mkdir()
+        (folder / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (root / "scripts").mkdir()
+    (root / "scripts" / "stamp.js").write_text(_SCRIPT, encoding="utf-8")
+    return settings
+
+
+def _files(output: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.skipif(readahead._cores() < 2, reason="the read-ahead needs a second core")
+def test_every_file_is_the_same_bytes_with_the_read_ahead_or_without(
+    tmp_path: Path, engine_calls: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    posts = readahead.MIN_POSTS + 20
+    settings = _varied_site(tmp_path, posts)
+    original = HexoReader.read
+    waited: list[bool] = []
+
+    def read_once_it_is_ahead(self: HexoReader, path: str) -> tuple:
+        # The helper starts V8 first and the posts are small: let it get ahead, so the build
+        # uses its results rather than racing it.
+        deadline = time.monotonic() + 30
+        while not waited and readahead._current is not None and readahead._current.process.poll() is None:
+            with readahead._current._lock:
+                if len(readahead._current._lines) > readahead.LEAD:
+                    break
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        waited.append(True)
+        return original(self, path)
+
+    monkeypatch.setattr(HexoReader, "read", read_once_it_is_ahead)
+    ahead = build_site(settings, tmp_path / "ahead", CACHE_PATH=str(tmp_path / "cache-a"))
+    ahead_calls = len(engine_calls)
+    monkeypatch.setattr(HexoReader, "read", original)
+    highlight._ENGINE_CACHE.clear()
+    engine_calls.clear()
+    alone = build_site(settings, tmp_path / "alone", CACHE_PATH=str(tmp_path / "cache-b"), HEXO_READ_AHEAD=False)
+    # The helper did the highlighting: this was no build without it.
+    assert ahead_calls < len(engine_calls) / 4, (ahead_calls, len(engine_calls))
+    with_helper, without = _files(tmp_path / "ahead"), _files(tmp_path / "alone")
+    assert with_helper.keys() == without.keys()
+    assert [name for name in with_helper if with_helper[name] != without[name]] == []
+    # The posts hold what the site carries on: the script ran, the tags and the link were made.
+    page = with_helper["post-030/index.html"].decode("utf-8")
+    assert 'class="stamped">Post 30<' in page and "<b>POST 30</b>" in page and 'href="/post-037/"' in page
+    warnings = [[r.getMessage() for r in build.records if r.levelno >= logging.WARNING] for build in (ahead, alone)]
+    assert warnings[0] == warnings[1]
