@@ -54,6 +54,12 @@ _LISTED_METADATA = ("title", "date", "category", "tags", "author", "authors", "l
 
 _active_writers: list[IncrementalWriter] = []
 
+# Left in a page's local context for the ``content_written`` receivers (integration.run_page_filters):
+# the file is the last build's, its page filters already run, so nothing need read it back;
+KEPT_PAGE = "hexo_kept_page"
+# and the site's page filters, found once per build rather than once per page.
+PAGE_FILTERS = "hexo_page_filters"
+
 
 def incremental_writes_enabled(settings: Mapping[str, Any]) -> bool:
     """On where the site already trusts its cache, unless ``HEXO_INCREMENTAL_WRITES`` says otherwise."""
@@ -168,6 +174,7 @@ class IncrementalWriter(Writer):
         self._fingerprints = _Fingerprints()
         self._site: str | None = None
         self._site_value_ids: set[int] | None = None
+        self._page_filters: list[Any] | None = None
         self.kept = 0
         _active_writers.append(self)
 
@@ -238,6 +245,16 @@ class IncrementalWriter(Writer):
             ),
         )
 
+    @property
+    def page_filters(self) -> list[Any]:
+        """The site's page-wide ``after_render:html`` filters (none without a Hexo config)."""
+        if self._page_filters is None:
+            from .config import hexo_config_from_settings
+
+            config = hexo_config_from_settings(self.settings) if self.settings.get("HEXO_CONFIG") else None
+            self._page_filters = list(config.extensions.page_filters) if config is not None else []
+        return self._page_filters
+
     def can_keep(self, path: str, describe: Callable[[], Any]) -> bool:
         """Whether ``path`` is as the last build wrote it from the same inputs; notes them for the next build."""
         try:
@@ -298,13 +315,17 @@ class _CheckedTemplate:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._template, name)
 
-    def render(self, localcontext: Mapping[str, Any]) -> str:
+    def render(self, localcontext: dict[str, Any]) -> str:
         writer = self._writer
         path = sanitised_join(writer.output_path, localcontext["output_file"])
         if writer.can_keep(path, lambda: writer._page_description(self._template, localcontext, self._context)):
             writer._keep.add(path)
+            localcontext[KEPT_PAGE] = True
             return ""
-        return self._template.render(localcontext)
+        html = self._template.render(localcontext)
+        # After rendering and fingerprinting: the template never sees it, the receivers do.
+        localcontext[PAGE_FILTERS] = writer.page_filters
+        return html
 
 
 def incremental_writer(pelican_object: Any) -> type[Writer] | None:

@@ -124,3 +124,90 @@ def test_turned_off_every_page_is_rendered(tmp_path: Path, caplog: pytest.LogCap
     second, kept = _build(settings, tmp_path, caplog)
     assert kept == 0
     assert _rewritten(first, second) >= {name for name in first if name.endswith(".html")}
+
+
+def _bench_like_post(number: int, day: int, tags: str) -> str:
+    front = f"---\ntitle: Post {number}\ndate: 2024-02-{day:02d} 10:00:00\ntags: [{tags}]\ncategories: notes\n---\n"
+    code = f"```python\nvalue = compute({number}, 'x')\n```\n"
+    return (
+        front
+        + f"Intro {number}.\n\n<!-- more -->\n\n## Part\n\n{code}\n{{% note info %}}\nNote {number}.\n{{% endnote %}}\n"
+    )
+
+
+def _bench_like_site(root: Path) -> Path:
+    """The kind of site bench/benchmark.py builds: Fluid, list pages, an Atom feed (its autodiscovery filter)."""
+    import json
+
+    from pelican_hexo_tags.themes import theme_path
+
+    posts = {f"post-{n}.md": _bench_like_post(n, n + 1, "shared, t" + str(n % 3)) for n in range(6)}
+    config = "title: T\nurl: http://example.com\ntimezone: UTC\npermalink: :year/:month/:day/:title/\ntheme: fluid\n"
+    config += "feed:\n  type: atom\n  path: atom.xml\n  limit: 3\n"
+    packages = ["hexo", "hexo-theme-fluid"]
+    packages += [f"hexo-generator-{kind}" for kind in ("archive", "category", "feed", "index", "tag")]
+    dependencies = dict.fromkeys(packages, "*")
+    (root / "package.json").parent.mkdir(parents=True, exist_ok=True)
+    (root / "package.json").write_text(json.dumps({"dependencies": dependencies}), encoding="utf-8")
+    settings = (
+        f"THEME = {theme_path()!r}\nSTATIC_PATHS = []\nSITEURL = ''\nRELATIVE_URLS = True\nDEFAULT_PAGINATION = 2\n"
+    )
+    settings += "TAG_SAVE_AS = 'tags/{slug}/index.html'\nTAG_URL = 'tags/{slug}/'\n"
+    settings += "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
+    return write_hexo_site(root, posts, config, settings)
+
+
+def _all_files(output: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def _cold_files(settings: Path, root: Path) -> dict[str, bytes]:
+    import shutil
+
+    shutil.rmtree(root / "cold", ignore_errors=True)
+    build_site(settings, root / "cold", CACHE_PATH=str(root / "cold-cache"), LOAD_CONTENT_CACHE=False)
+    shutil.rmtree(root / "cold-cache")
+    return _all_files(root / "cold")
+
+
+@pytest.mark.parametrize("change", ["edit", "add", "remove"])
+def test_a_warm_rebuild_writes_what_a_cold_build_of_the_changed_site_writes(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, change: str
+) -> None:
+    settings = _bench_like_site(tmp_path)
+    posts = tmp_path / "content" / "_posts"
+    _build(settings, tmp_path, caplog)
+    if change == "edit":
+        (posts / "post-2.md").write_text(_bench_like_post(2, 3, "shared, t2") + "\nOne more line.\n", encoding="utf-8")
+    elif change == "add":
+        (posts / "post-9.md").write_text(_bench_like_post(9, 20, "shared, new"), encoding="utf-8")
+    else:
+        (posts / "post-4.md").unlink()
+    _, kept = _build(settings, tmp_path, caplog)
+    # The templates compiled by the first build were reused (integration.cache_compiled_templates).
+    assert any((tmp_path / "cache" / "jinja-bytecode").iterdir())
+    warm = _all_files(tmp_path / "output")
+    assert any(name.endswith("atom.xml") for name in warm)
+    # The feed's autodiscovery filter ran on the pages (a page-wide filter, which a kept page skips).
+    assert b'type="application/atom+xml"' in warm["index.html"]
+    cold = _cold_files(settings, tmp_path)
+    if change == "remove":
+        # Pelican leaves the last build's page of a removed post (DELETE_OUTPUT_DIRECTORY would not).
+        stale = "2024/02/05/post-4/index.html"
+        assert stale in warm and stale not in cold
+        del warm[stale]
+    assert sorted(warm) == sorted(cold)
+    assert [name for name in cold if warm[name] != cold[name]] == []
+    if change == "edit":
+        # Most pages were kept, not rendered, so the comparison says something about keeping.
+        assert kept > len([n for n in warm if n.endswith(".html")]) // 3
+
+
+def test_compiled_templates_are_keyed_by_the_environment_options() -> None:
+    from jinja2 import Environment
+
+    from pelican_hexo_tags.integration import _environment_key
+
+    assert _environment_key(Environment()) == _environment_key(Environment())
+    assert _environment_key(Environment(trim_blocks=True)) != _environment_key(Environment())
+    assert _environment_key(Environment(extensions=["jinja2.ext.do"])) != _environment_key(Environment())
