@@ -1,6 +1,6 @@
 """Whole-site build time: plain Pelican, Pelican with this plugin, and Hexo itself, on the same posts.
 
-    python bench/benchmark.py [--rounds 3] [--posts 1000] [--keep DIR]
+    python bench/benchmark.py [--rounds 3] [--posts 1000] [--keep DIR] [--b-setting KEY=VALUE ...]
 
 The posts are the blogs in ../shared/corpus (those real Hexo renders
 without an error, with their asset folders) plus generated Markdown posts up
@@ -348,14 +348,20 @@ def _clean(site: Path, cache: bool = True) -> None:
             path.unlink()
 
 
+# `--b-setting KEY=VALUE`: Pelican settings for (b)'s builds, to compare one of the plugin's off and on.
+B_SETTINGS: list[str] = []
+
+
 def _command(kind: str, site: Path, cached: bool = False) -> list[str]:
     if kind == "c":
         # The site's node_modules is a link to the Hexo folder in use: its own `hexo`.
         return [str(site / "node_modules" / ".bin" / "hexo"), "generate", "--silent"]
     command = [PELICAN, "-s", "pelicanconf.py", "-q"]
+    settings = B_SETTINGS if kind == "b" else []
     if cached:
-        command += ["--cache-path", "cache", "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
-    return command
+        settings = [*settings, "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
+        command += ["--cache-path", "cache"]
+    return command + (["-e", *settings] if settings else [])
 
 
 def run_build(kind: str, site: Path, cached: bool = False) -> tuple[float, int]:
@@ -498,7 +504,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--keep", type=Path, help="build in this folder and leave it there")
+    parser.add_argument("--b-setting", action="append", default=[], help="KEY=VALUE for (b)'s pelican -e")
     args = parser.parse_args()
+    B_SETTINGS[:] = args.b_setting
     work = args.keep or Path(tempfile.mkdtemp(prefix="hexo-bench-"))
     try:
         posts = work / "posts"
