@@ -225,22 +225,38 @@ def _settings_dir(settings: Mapping[str, Any]) -> str:
     Without it, the settings file is assumed to sit beside the content folder.
     """
     wanted = settings.get("HEXO_CONFIG")
+    content = settings.get("PATH")
+
+    def is_this_sites(module: Any) -> bool:
+        # Several sites' settings modules may be loaded in one process (a publishconf.py stays in
+        # sys.modules after its build; so do other sites' in tests) and share HEXO_CONFIG =
+        # "_config.yml": Pelican resolves PATH against the settings file's folder, so a relative
+        # PATH that lands on this build's PATH names the module.
+        if getattr(module, "HEXO_CONFIG", None) != wanted:
+            return False
+        own_path = getattr(module, "PATH", None)
+        if not isinstance(own_path, str) or not isinstance(content, str) or os.path.isabs(own_path):
+            return True
+        folder = os.path.dirname(os.path.abspath(module.__file__))
+        return os.path.normpath(os.path.join(folder, own_path)) == os.path.normpath(content)
+
     # Scanning every module costs ~2 ms, once per post: remember the module found, and trust it
     # while it is still loaded under its name (a reloaded settings file replaces it there).
-    found = _SETTINGS_MODULES.get(wanted) if isinstance(wanted, str) else None
-    if found is not None and sys.modules.get(found.__name__) is found and getattr(found, "HEXO_CONFIG", None) == wanted:
+    key = (wanted, content) if isinstance(wanted, str) else None
+    found = _SETTINGS_MODULES.get(key) if key is not None else None
+    if found is not None and sys.modules.get(found.__name__) is found and is_this_sites(found):
         return os.path.dirname(os.path.abspath(found.__file__))
     for module in list(sys.modules.values()):
         module_file = getattr(module, "__file__", None) or ""
         is_settings_module = module_file.endswith(".py") and "pelican_hexo_tags" not in module_file
-        if is_settings_module and isinstance(wanted, str) and getattr(module, "HEXO_CONFIG", None) == wanted:
-            _SETTINGS_MODULES[wanted] = module
+        if is_settings_module and key is not None and is_this_sites(module):
+            _SETTINGS_MODULES[key] = module
             return os.path.dirname(os.path.abspath(module_file))
-    path = settings.get("PATH") or os.curdir
+    path = content or os.curdir
     return os.path.dirname(os.path.abspath(path))
 
 
-_SETTINGS_MODULES: dict[str, Any] = {}
+_SETTINGS_MODULES: dict[tuple[str, Any], Any] = {}
 
 
 _CACHE: dict[tuple, HexoConfig] = {}

@@ -942,3 +942,21 @@ def test_import_keeps_pelicans_theme_when_asked(hexo_site: Path, tmp_path: Path)
     assert "THEME" not in namespace
     assert main(["import", str(hexo_site), str(tmp_path / "cli"), "--pelican-theme"]) == 0
     assert "\nTHEME =" not in (tmp_path / "cli" / "pelicanconf.py").read_text(encoding="utf-8")
+
+
+@pytest.mark.usefixtures("forget_publishconf")
+def test_a_published_build_does_not_lend_its_config_to_the_next_site_built(hexo_site: Path, tmp_path: Path) -> None:
+    # publishconf.py stays in sys.modules after its build, with HEXO_CONFIG = "_config.yml" as every
+    # imported site has: the next site's "_config.yml" must still be its own (its permalink here).
+    site = tmp_path / "pelican"
+    import_site(hexo_site, site)
+    build_site(site / "publishconf.py", site / "public")
+    other = tmp_path / "other"
+    (other / "source" / "_posts").mkdir(parents=True)
+    (other / "_config.yml").write_text("title: Other\npermalink: :title/\n", encoding="utf-8")
+    (other / "source" / "_posts" / "solo.md").write_text(
+        "---\ntitle: Solo\ndate: 2024-01-01\n---\nHi\n", encoding="utf-8"
+    )
+    import_site(other, tmp_path / "other-pelican")
+    build = build_site(tmp_path / "other-pelican" / "pelicanconf.py", tmp_path / "other-output")
+    assert [a.url for a in build.articles] == ["solo/"]
