@@ -17,7 +17,7 @@ import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -89,38 +89,29 @@ class TocEntry:
     text: str
 
 
-class _Headings(HTMLParser):
-    def __init__(self, levels: frozenset[str]) -> None:
-        super().__init__(convert_charrefs=True)
-        self.levels = levels
-        self.entries: list[TocEntry] = []
-        self._open: TocEntry | None = None
-        self._text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.levels and self._open is None:
-            ids = [value for name, value in attrs if name == "id" and value]
-            if ids:
-                self._open = TocEntry(int(tag[1]), ids[0], "")
-                self._text = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._open is not None and tag == f"h{self._open.level}":
-            self._open.text = " ".join("".join(self._text).split())
-            self.entries.append(self._open)
-            self._open = None
-
-    def handle_data(self, data: str) -> None:
-        if self._open is not None:
-            self._text.append(data)
+_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.S | re.I)
+_ID_ATTRIBUTE = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 
 
 def headings(html: str, deepest: int = 4) -> list[TocEntry]:
-    """The h2..h``deepest`` headings of a post body that carry an id, in order: what its TOC links."""
-    parser = _Headings(frozenset(f"h{level}" for level in range(2, deepest + 1)))
-    parser.feed(html or "")
-    parser.close()
-    return [entry for entry in parser.entries if entry.text]
+    """The h2..h``deepest`` headings of a post body that carry an id, in order: what its TOC links.
+
+    A regex over the heading elements alone, not an HTML parser over the whole body: the body is
+    the renderer's well-formed HTML, and parsing all of it took 8.5 ms a post (1,000 posts: 8.5 s).
+    """
+    entries = []
+    for match in _HEADING.finditer(html or ""):
+        level = int(match.group(1))
+        if not 2 <= level <= deepest:
+            continue
+        found = _ID_ATTRIBUTE.search(" " + match.group(2))
+        if not found:
+            continue
+        heading_id = unescape(next(group for group in found.groups() if group is not None))
+        text = " ".join(unescape(_TAG.sub("", _COMMENT.sub("", match.group(3)))).split())
+        if heading_id and text:
+            entries.append(TocEntry(level, heading_id, text))
+    return entries
 
 
 # --- site furniture from the Hexo theme config ---------------------------------------------------
