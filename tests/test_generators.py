@@ -227,47 +227,6 @@ def test_search_index_urls_are_files_of_the_build(scratch: Path) -> None:
     assert entries and all(_resolves(output, entry["url"], "/blog/") for entry in entries)
 
 
-def test_feed_and_sitemap_stay_linear(tmp_path: Path) -> None:
-    import time
-
-    from pelican_hexo_tags.config import HexoConfig
-    from pelican_hexo_tags.generators import SiteLocals, SitePost, Taxon
-    from pelican_hexo_tags.plugins import hexo_generator_feed, hexo_generator_sitemap
-
-    config = HexoConfig({"url": "http://example.com", "title": "t", "feed": {"limit": 0}})
-
-    def site_of(count: int) -> SiteLocals:
-        start = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
-        tag = Taxon("t", "tags/t/", "http://example.com/tags/t/")
-        posts = [
-            SitePost(
-                f"Post {n}",
-                start + dt.timedelta(hours=n),
-                None,
-                f"p/{n}/",
-                f"http://example.com/p/{n}/",
-                f"<p>Body {n}</p>",
-                "",
-                f"_posts/{n}.md",
-                {},
-                [tag],
-                [],
-            )
-            for n in range(count)
-        ]
-        return SiteLocals(posts, [], [tag], [], config)
-
-    def seconds(count: int) -> float:
-        site = site_of(count)
-        began = time.perf_counter()
-        hexo_generator_feed.render_feed(site, hexo_generator_feed.feed_settings(config), "atom", "atom.xml")
-        hexo_generator_sitemap.render_sitemaps(site, hexo_generator_sitemap.sitemap_settings(config))
-        return time.perf_counter() - began
-
-    small, large = seconds(1000), seconds(10000)
-    assert large < 20 * small + 0.5, (small, large)
-
-
 def test_a_later_generator_under_a_name_replaces_the_earlier_and_routes_come_as_hexo_returns_them() -> None:
     from pelican_hexo_tags.extend import Extensions, Route
     from pelican_hexo_tags.generators import routes_of
