@@ -10,6 +10,7 @@ the run's summary.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import threading
@@ -56,16 +57,22 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def site_url(example_build: Build) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(example_build.output)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+@contextlib.contextmanager
+def serve(directory: Path | str) -> Iterator[str]:
+    """A built site's folder on 127.0.0.1 for the length of the block; gives its URL (no trailing slash)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site_url(example_build: Build) -> Iterator[str]:
+    with serve(example_build.output) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -234,10 +234,7 @@ FLUID_MENU = ["Home", "Archives", "Categories", "Tags", "About", "Portfolio"]
 
 @pytest.fixture(scope="module")
 def billhu_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import threading
-    from functools import partial
-    from http.server import ThreadingHTTPServer
-
+    """billhu's Fluid blog, imported as a user would and built with the plugin's theme, on 127.0.0.1."""
     from conftest import build_site, shared_path
 
     from pelican_hexo_tags.cli import main
@@ -247,13 +244,8 @@ def billhu_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("billhu") / "site"
     assert main(["import", str(source), str(site), "--link"]) == 0
     build = build_site(site / "pelicanconf.py", site / "output", THEME=theme_path())
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(shared._QuietHandler, directory=str(build.output)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with shared.serve(build.output) as url:
+        yield url
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))

@@ -12,11 +12,8 @@ search field is a plain form with no file of its own).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -106,13 +103,8 @@ def furnished_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         (images / name).write_text(_QR, encoding="utf-8")
     posts = {"everything.md": _POST.format(title="Everything", date="2024-01-02 10:00:00", extra="", body=_BODY)}
     build = build_small_site(root, GISCUS_CONFIG.replace(".png", ".svg"), posts)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(shared._QuietHandler, directory=str(build.output)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with shared.serve(build.output) as url:
+        yield url
 
 
 def test_sora_post_stays_under_budget(browser: Any, site_url: str) -> None:

@@ -8,15 +8,14 @@ mode off), Fluid (a banner, opening dark) and NexT Muse (a bar on top).
 
 from __future__ import annotations
 
-import threading
+import contextlib
 from collections.abc import Iterator
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 import test_browser as shared
+import test_theme_browser
 from conftest import build_site, write_hexo_site
 from test_browser import DESKTOP, PHONE, Tab
 
@@ -58,34 +57,27 @@ FAVICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><c
 
 @pytest.fixture(scope="module")
 def family_urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    servers = []
     urls = {}
     words = "Words of a post, long enough to wrap a few times on a phone. " * 12
     body = "\n\n".join(f"## Heading {n}\n\n{words}\n\n{words}" for n in range(1, 4))
     post = f"---\ntitle: One\ndate: 2024-01-01 10:00:00\n---\n{body}\n"
-    for family, (theme, theme_config) in SITES.items():
-        root = tmp_path_factory.mktemp(f"family-{family}")
-        settings = write_hexo_site(
-            root,
-            {"one.md": post},
-            f"title: A {family} site\nsubtitle: Its subtitle\nlanguage: en\ntheme: {theme}\nauthor: Ann\n",
-            f"THEME = {theme_path()!r}\nSITENAME = 'A {family} site'\nDEFAULT_LANG = 'en'\nSTATIC_PATHS = ['img']\n",
-        )
-        (root / f"_config.{theme}.yml").write_text(theme_config, encoding="utf-8")
-        (root / "content" / "img").mkdir(parents=True)
-        (root / "content" / "img" / "banner.svg").write_text(BANNER_SVG, encoding="utf-8")
-        (root / "content" / "img" / "favicon.png").write_text(FAVICON_SVG, encoding="utf-8")
-        build = build_site(settings, root / "output")
-        server = ThreadingHTTPServer(("127.0.0.1", 0), partial(shared._QuietHandler, directory=str(build.output)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        urls[family] = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with contextlib.ExitStack() as stack:
+        for family, (theme, theme_config) in SITES.items():
+            root = tmp_path_factory.mktemp(f"family-{family}")
+            settings = write_hexo_site(
+                root,
+                {"one.md": post},
+                f"title: A {family} site\nsubtitle: Its subtitle\nlanguage: en\ntheme: {theme}\nauthor: Ann\n",
+                f"THEME = {theme_path()!r}\nSITENAME = 'A {family} site'\n"
+                "DEFAULT_LANG = 'en'\nSTATIC_PATHS = ['img']\n",
+            )
+            (root / f"_config.{theme}.yml").write_text(theme_config, encoding="utf-8")
+            (root / "content" / "img").mkdir(parents=True)
+            (root / "content" / "img" / "banner.svg").write_text(BANNER_SVG, encoding="utf-8")
+            (root / "content" / "img" / "favicon.png").write_text(FAVICON_SVG, encoding="utf-8")
+            build = build_site(settings, root / "output")
+            urls[family] = stack.enter_context(shared.serve(build.output))
         yield urls
-    finally:
-        for server in servers:
-            server.shutdown()
-            server.server_close()
 
 
 def _open(browser: Any, url: str, viewport: dict[str, int], **options: Any) -> Tab:
@@ -259,24 +251,7 @@ def test_fluid_opens_dark_by_its_default_with_its_own_accent_for_each_scheme(
 
 # --- a corpus blog of the banner family: billhu's Fluid blog, imported as a user would -----------
 
-
-@pytest.fixture(scope="module")
-def billhu_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from conftest import shared_path
-
-    from pelican_hexo_tags.cli import main
-
-    source = shared_path("corpus", "billhu0__billhu-hexo-blog")
-    site = tmp_path_factory.mktemp("billhu-family") / "site"
-    assert main(["import", str(source), str(site), "--link"]) == 0
-    build = build_site(site / "pelicanconf.py", site / "output", THEME=theme_path())
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(shared._QuietHandler, directory=str(build.output)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+billhu_url = test_theme_browser.billhu_url
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])

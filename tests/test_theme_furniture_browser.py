@@ -8,10 +8,7 @@ can tell when the page first asked another host.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -50,13 +47,8 @@ def _site(root: Path, theme_config: str | None) -> Build:
 
 
 def _serve(folder: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(shared._QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with shared.serve(folder) as url:
+        yield url + "/"
 
 
 @pytest.fixture(scope="module")
