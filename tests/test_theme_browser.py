@@ -26,7 +26,8 @@ _outside = shared._outside
 TOUR = "/2024/03/01/hexo-tags-tour/"
 NEXT = "/2024/03/05/next-theme-tags/"
 THEME_PAGES = {"index": "/", "sora": SORA, "tour": TOUR, "archives": "/archives/", "tags": "/tags/", "404": "/404.html"}
-WIDTHS = {"desktop": DESKTOP, "phone": PHONE}
+# The narrowest phone is 360 px wide.
+WIDTHS = {"desktop": DESKTOP, "phone": PHONE, "small-phone": {"width": 360, "height": 740}}
 
 
 def _new_tab(browser: Any, site_url: str, viewport: dict[str, int], **options: Any) -> Tab:
