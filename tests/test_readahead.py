@@ -65,18 +65,13 @@ def engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
-def test_the_helper_does_the_highlighting_and_the_pages_are_the_same(
-    tmp_path: Path, engine_calls: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    settings = _site(tmp_path, readahead.MIN_POSTS + 5)
-    # These posts are tiny, read faster than the helper highlights them: let it get ahead first
-    # (as far as it may go), so the test sees its results used, not a race.
+def _let_the_helper_get_ahead(monkeypatch: pytest.MonkeyPatch, seconds: float) -> Callable[..., tuple]:
+    """The first read waits up to ``seconds`` for the helper to be ``LEAD`` posts ahead; returns the plain read."""
     original = HexoReader.read
-
     waited: list[bool] = []
 
     def read_once_it_is_ahead(self: HexoReader, path: str) -> tuple:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + seconds
         while not waited and readahead._current is not None and readahead._current.process.poll() is None:
             with readahead._current._lock:
                 if len(readahead._current._lines) > readahead.LEAD:
@@ -88,6 +83,16 @@ def test_the_helper_does_the_highlighting_and_the_pages_are_the_same(
         return original(self, path)
 
     monkeypatch.setattr(HexoReader, "read", read_once_it_is_ahead)
+    return original
+
+
+def test_the_helper_does_the_highlighting_and_the_pages_are_the_same(
+    tmp_path: Path, engine_calls: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = _site(tmp_path, readahead.MIN_POSTS + 5)
+    # These posts are tiny, read faster than the helper highlights them: let it get ahead first
+    # (as far as it may go), so the test sees its results used, not a race.
+    _let_the_helper_get_ahead(monkeypatch, seconds=20)
     build_site(settings, tmp_path / "ahead", CACHE_PATH=str(tmp_path / "cache-a"))
     ahead_calls = len(engine_calls)
     highlight._ENGINE_CACHE.clear()
@@ -311,24 +316,9 @@ def test_every_file_is_the_same_bytes_with_the_read_ahead_or_without(
 ) -> None:
     posts = readahead.MIN_POSTS + 20
     settings = _varied_site(tmp_path, posts)
-    original = HexoReader.read
-    waited: list[bool] = []
-
-    def read_once_it_is_ahead(self: HexoReader, path: str) -> tuple:
-        # The helper starts V8 first and the posts are small: let it get ahead, so the build
-        # uses its results rather than racing it.
-        deadline = time.monotonic() + 30
-        while not waited and readahead._current is not None and readahead._current.process.poll() is None:
-            with readahead._current._lock:
-                if len(readahead._current._lines) > readahead.LEAD:
-                    break
-            if time.monotonic() > deadline:
-                break
-            time.sleep(0.05)
-        waited.append(True)
-        return original(self, path)
-
-    monkeypatch.setattr(HexoReader, "read", read_once_it_is_ahead)
+    # The helper starts V8 first and the posts are small: let it get ahead, so the build uses its
+    # results rather than racing it.
+    original = _let_the_helper_get_ahead(monkeypatch, seconds=30)
     ahead = build_site(settings, tmp_path / "ahead", CACHE_PATH=str(tmp_path / "cache-a"))
     ahead_calls = len(engine_calls)
     monkeypatch.setattr(HexoReader, "read", original)
