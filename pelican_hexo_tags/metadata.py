@@ -123,6 +123,12 @@ def written_without_layout(context: Mapping[str, Any]) -> bool:
     return getattr(content, "template", None) == RAW_TEMPLATE
 
 
+def _fluid_hides(config: HexoConfig, front_matter: Mapping[str, Any]) -> bool:
+    """Fluid's ``hide:``: its ``before_generate`` filter takes a post with a truthy ``hide`` off every list."""
+    theme = str(config.get("theme") or "").strip().lower().removeprefix("hexo-theme-")
+    return theme == "fluid" and hexo_hide_posts.js_truthy(front_matter.get("hide"))
+
+
 def build_post_info(
     data: Mapping[str, Any],
     *,
@@ -194,8 +200,9 @@ def build_post_info(
 
     if merged.get("published") is False:
         metadata["status"] = "draft"
-    elif merged.get("hide") is True or merged.get("hidden") is True or hexo_hide_posts.hides(config, merged):
-        # Fluid's (and others') unlisted posts: reachable by URL, not on the index.
+    elif _fluid_hides(config, merged) or hexo_hide_posts.hides(config, merged):
+        # Unlisted: written at its URL, on no list. Only what the site's Hexo read says so: with
+        # neither Fluid nor hexo-hide-posts, Hexo lists a post whatever `hide:`/`hidden:` it has.
         metadata["status"] = "hidden"
     if str(merged.get("layout") or "").lower() == "page":
         metadata["hexo_layout"] = "page"

@@ -443,3 +443,28 @@ def test_a_problem_inside_an_inline_tag_points_at_the_tag_line(tmp_path) -> None
     reader = HexoReader(read_settings(override={"PATH": str(tmp_path), "HEXO_THEME": "butterfly"}))
     _, metadata = reader.read(str(post))
     assert [line for line, _, kind in metadata["hexo_problems"] if kind == "tag"] == [3]
+
+
+@pytest.mark.parametrize(
+    ("theme", "front_matter", "plugins", "hidden"),
+    [
+        ("fluid", {"hide": True}, (), True),
+        ("hexo-theme-fluid", {"hide": "yes"}, (), True),
+        ("fluid", {"hide": False}, (), False),
+        ("landscape", {"hide": True}, (), False),
+        # Duanyll's 32 `hidden: true` posts: off the lists only because the site installs hexo-hide-posts.
+        ("stellar", {"hidden": True}, ("hexo-hide-posts",), True),
+        ("fluid", {"hidden": True}, (), False),
+    ],
+)
+def test_a_post_is_unlisted_only_where_the_sites_hexo_unlists_it(theme, front_matter, plugins, hidden):
+    hexo = HexoConfig({"theme": theme})
+    hexo.plugins = plugins
+    info = build_post_info(
+        {"title": "T", "date": dt.datetime(2024, 3, 1), "updated": dt.datetime(2024, 3, 1), **front_matter},
+        relative_path="T.md",
+        source_path="source/_posts/T.md",
+        config=hexo,
+        settings={},
+    )
+    assert (info.metadata.get("status") == "hidden") is hidden

@@ -16,8 +16,8 @@ blocklist_generators: ['*'], …}`` and, unless ``enable`` is false:
 Pelican's ``Status: hidden`` is the same listing rule: a hidden article is
 written at its URL and left out of the index, archives, tag, category and
 author pages and feeds. ``metadata.build_post_info`` gives that status to
-``hide: true`` (Fluid's own key, read whatever the plugins) and ``hidden:
-true``, and asks :func:`hides` for the field this package was told to read.
+the field this package was told to read (:func:`hides`), and to Fluid's own
+``hide:`` under the Fluid theme; a site with neither lists the post.
 The flag is appended here as there (``tests/fixtures/plugins/hexo-hide-posts``,
 from the real package).
 """
@@ -54,7 +54,8 @@ def hides(config: Mapping[str, Any], front_matter: Mapping[str, Any]) -> bool:
     return found is not None and front_matter.get(str(found["filter"])) is True
 
 
-def _js_truthy(value: Any) -> bool:
+def js_truthy(value: Any) -> bool:
+    """JavaScript's truth of a YAML value: ``[]`` and ``{}`` are true, NaN is not."""
     return value not in (None, False, 0, "") and value == value
 
 
@@ -65,6 +66,6 @@ def register(hexo: Extensions, config: Mapping[str, Any]) -> None:
     field, flag = str(found["filter"]), str(found["html_flag"])
 
     def flag_hidden(html: str, post: Any) -> str:
-        return html + flag if _js_truthy(post.metadata.get(field.lower())) else html
+        return html + flag if js_truthy(post.metadata.get(field.lower())) else html
 
     hexo.register_filter("after_post_render", flag_hidden)
