@@ -50,7 +50,8 @@ _CONNECTIONS = (
     (signals.page_generator_context, report_page_problems),
     (signals.article_generator_pretaxonomy, move_layout_pages_out),
     (signals.article_generator_finalized, pin_top_articles),
-    (signals.article_generator_finalized, stop_read_ahead),
+    # After the pages: the helper highlights their code too, on request.
+    (signals.all_generators_finalized, stop_read_ahead),
     (signals.page_generator_finalized, put_layout_pages_in),
     (signals.content_object_init, remember_asset_owner),
     (signals.static_generator_finalized, publish_asset_folders),

@@ -369,8 +369,22 @@ def _remember(key: EngineKey, language: str, value: str) -> tuple[str, tuple[str
     return found
 
 
+# Another process's highlight.js to use instead of this one's (the read-ahead helper's, while it runs).
+_engine_elsewhere: Callable[[list[EngineKey]], list[Any] | None] | None = None
+
+
+def run_engine_elsewhere(call: Callable[[list[EngineKey]], list[Any] | None] | None) -> None:
+    """Send highlight.js calls to ``call`` (None: back to this process's V8); when it returns None, run them here."""
+    global _engine_elsewhere
+    _engine_elsewhere = call
+
+
 def highlight_many(keys: list[EngineKey]) -> list[tuple[str, str]]:
     """(language, highlighted HTML) for each block, in one call into the engine."""
+    if _engine_elsewhere is not None:
+        answered = _engine_elsewhere(keys)
+        if answered is not None:
+            return [(language, value) for language, value in answered]
     found = js_call("highlight.js", _load_highlight_js, "__hexoHighlightMany", json.dumps(keys), stateless=True)
     return [(language, value) for language, value in json.loads(found)]
 
@@ -434,9 +448,7 @@ def _hljs_engine_lines(code: str, lang: str, auto_detect: bool = False) -> tuple
     found = _ENGINE_CACHE.get(key)
     if found is None:
         try:
-            language, value = json.loads(
-                js_call("highlight.js", _load_highlight_js, "__hexoHighlight", code, lang, auto_detect, stateless=True)
-            )
+            language, value = highlight_many([key])[0]
         except ImportError:
             return None
         found = _remember(key, language, value)

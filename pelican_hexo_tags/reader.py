@@ -29,7 +29,7 @@ from .frontmatter import normalize_source, parse_front_matter
 from .globs import micromatch
 from .metadata import PostInfo, build_post_info, set_categories
 from .pipeline import PLAIN_EXTENSIONS, PostEnvironment, Problem, RenderedPost, render_post
-from .readahead import note_post_read
+from .readahead import note_reading
 from .registry import registry_with_user_tags
 from .yaml_loader import key_lines_of
 
@@ -204,6 +204,7 @@ class HexoReader(MarkdownReader):
         self._pelican_reader: MarkdownReader | None = None
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        note_reading(source_path)
         try:
             if copied_as_is(source_path, self.settings, hexo_config_from_settings(self.settings)):
                 # Pelican makes no page of it; the static generator copies it (STATIC_EXCLUDE_SOURCES
@@ -216,8 +217,6 @@ class HexoReader(MarkdownReader):
             return self._read(source_path, text)
         except Exception as error:  # noqa: BLE001 - the last net: a post must not be lost to our bug
             return self._read_despite(source_path, error)
-        finally:
-            note_post_read()
 
     def _read_as_pelican(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """A post written for Pelican (``Title:`` header lines) beside the Hexo ones: Pelican's own reader."""

@@ -21,7 +21,6 @@ from conftest import build_site, write_hexo_site
 import pelican_hexo_tags.highlight as highlight
 from pelican_hexo_tags import readahead
 from pelican_hexo_tags.config import HexoConfig
-from pelican_hexo_tags.reader import HexoReader
 
 F_GETPIPE_SZ = getattr(fcntl, "F_GETPIPE_SZ", 1032)
 needs_proc = pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="looks at processes through /proc")
@@ -65,34 +64,8 @@ def engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
-def _let_the_helper_get_ahead(monkeypatch: pytest.MonkeyPatch, seconds: float) -> Callable[..., tuple]:
-    """The first read waits up to ``seconds`` for the helper to be ``LEAD`` posts ahead; returns the plain read."""
-    original = HexoReader.read
-    waited: list[bool] = []
-
-    def read_once_it_is_ahead(self: HexoReader, path: str) -> tuple:
-        deadline = time.monotonic() + seconds
-        while not waited and readahead._current is not None and readahead._current.process.poll() is None:
-            with readahead._current._lock:
-                if len(readahead._current._lines) > readahead.LEAD:
-                    break
-            if time.monotonic() > deadline:
-                break
-            time.sleep(0.05)
-        waited.append(True)
-        return original(self, path)
-
-    monkeypatch.setattr(HexoReader, "read", read_once_it_is_ahead)
-    return original
-
-
-def test_the_helper_does_the_highlighting_and_the_pages_are_the_same(
-    tmp_path: Path, engine_calls: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_helper_does_the_highlighting_and_the_pages_are_the_same(tmp_path: Path, engine_calls: list[str]) -> None:
     settings = _site(tmp_path, readahead.MIN_POSTS + 5)
-    # These posts are tiny, read faster than the helper highlights them: let it get ahead first
-    # (as far as it may go), so the test sees its results used, not a race.
-    _let_the_helper_get_ahead(monkeypatch, seconds=20)
     build_site(settings, tmp_path / "ahead", CACHE_PATH=str(tmp_path / "cache-a"))
     ahead_calls = len(engine_calls)
     highlight._ENGINE_CACHE.clear()
@@ -100,9 +73,10 @@ def test_the_helper_does_the_highlighting_and_the_pages_are_the_same(
     build_site(settings, tmp_path / "alone", CACHE_PATH=str(tmp_path / "cache-b"), HEXO_READ_AHEAD=False)
     alone_calls = len(engine_calls)
     assert _pages(tmp_path / "ahead") == _pages(tmp_path / "alone")
-    # One call per post without the helper; with it, the reader finds nearly all of them done.
+    # One call per post without the helper; with it, the reader waits for the helper's results and
+    # never starts a highlight.js of its own.
     assert alone_calls >= readahead.MIN_POSTS
-    assert ahead_calls < alone_calls / 4, (ahead_calls, alone_calls)
+    assert ahead_calls == 0, ahead_calls
 
 
 def test_no_helper_for_a_cached_build_or_a_small_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -238,20 +212,57 @@ def test_stop_ends_a_helper_blocked_on_a_full_pipe(tmp_path: Path, monkeypatch: 
         reading.set()
 
 
-@needs_proc
-def test_a_helper_leaves_by_itself_when_its_posts_are_done(tmp_path: Path) -> None:
-    # Its own exit is the one that used to hang, half the time, tearing down V8: it must not now.
+def _posts(tmp_path: Path, count: int) -> list[str]:
     paths = []
-    for number in range(3):
+    for number in range(count):
         post = tmp_path / f"post-{number}.md"
         post.write_text(f"---\ntitle: P{number}\n---\n```python\nx = {number}\n```\n", encoding="utf-8")
         paths.append(str(post))
+    return paths
+
+
+@needs_proc
+def test_the_helper_answers_each_post_then_each_request_until_stopped(tmp_path: Path) -> None:
+    paths = _posts(tmp_path, 3)
     ahead = readahead.ReadAhead(paths, _config())
-    assert ahead.process.wait(timeout=30) == 0
+    try:
+        for number, path in enumerate(paths):
+            ahead.reading(path)
+            assert [key[0] for key, _result in ahead.results_for_current_post()] == [f"x = {number}"]
+        # Its posts done, it is still there for the reader's requests (the pages' code), in its V8.
+        keys = [("SELECT 1;", "sql", False), ("a = [1]", "", True)]
+        assert ahead.highlight(keys) == [list(found) for found in highlight.highlight_many(keys)]
+        assert ahead.process.poll() is None
+    finally:
+        assert _stop_timed(ahead) < STOP_BOUND
+
+
+@needs_proc
+def test_a_reader_never_waits_on_a_dead_helper(tmp_path: Path) -> None:
+    paths = _posts(tmp_path, 3)
+    ahead = readahead.ReadAhead(paths, _config())
+    ahead.process.kill()
+    ahead.process.wait()
     ahead._collector.join(timeout=5)
-    # What it printed before leaving is all there for the reader.
-    assert sorted(key[0] for key, _result in ahead.drain()) == [f"x = {n}" for n in range(3)]
+    ahead.reading(paths[2])
+    # Nothing comes, at once: the reader highlights in its own V8, as without the helper.
+    assert ahead.results_for_current_post() == []
+    assert ahead.highlight([("x = 1", "python", False)]) is None
     assert _stop_timed(ahead) < STOP_BOUND
+
+
+@needs_proc
+def test_a_reader_that_goes_back_to_a_post_the_helper_passed_does_not_wait(tmp_path: Path) -> None:
+    paths = _posts(tmp_path, readahead.LEAD + 10)
+    ahead = readahead.ReadAhead(paths, _config())
+    try:
+        ahead.reading(paths[-1])
+        assert [key[0] for key, _ in ahead.results_for_current_post()] == [f"x = {len(paths) - 1}"]
+        # The helper skipped the posts before it (the reader was past them) and said so, post by post.
+        ahead.reading(paths[0])
+        assert ahead.results_for_current_post() == []
+    finally:
+        _stop_timed(ahead)
 
 
 @needs_proc
@@ -311,22 +322,16 @@ def _files(output: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.skipif(readahead._cores() < 2, reason="the read-ahead needs a second core")
-def test_every_file_is_the_same_bytes_with_the_read_ahead_or_without(
-    tmp_path: Path, engine_calls: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_every_file_is_the_same_bytes_with_the_read_ahead_or_without(tmp_path: Path, engine_calls: list[str]) -> None:
     posts = readahead.MIN_POSTS + 20
     settings = _varied_site(tmp_path, posts)
-    # The helper starts V8 first and the posts are small: let it get ahead, so the build uses its
-    # results rather than racing it.
-    original = _let_the_helper_get_ahead(monkeypatch, seconds=30)
     ahead = build_site(settings, tmp_path / "ahead", CACHE_PATH=str(tmp_path / "cache-a"))
     ahead_calls = len(engine_calls)
-    monkeypatch.setattr(HexoReader, "read", original)
     highlight._ENGINE_CACHE.clear()
     engine_calls.clear()
     alone = build_site(settings, tmp_path / "alone", CACHE_PATH=str(tmp_path / "cache-b"), HEXO_READ_AHEAD=False)
     # The helper did the highlighting: this was no build without it.
-    assert ahead_calls < len(engine_calls) / 4, (ahead_calls, len(engine_calls))
+    assert ahead_calls == 0 < len(engine_calls), (ahead_calls, len(engine_calls))
     with_helper, without = _files(tmp_path / "ahead"), _files(tmp_path / "alone")
     assert with_helper.keys() == without.keys()
     assert [name for name in with_helper if with_helper[name] != without[name]] == []
