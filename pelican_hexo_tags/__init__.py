@@ -19,6 +19,7 @@ from .integration import (
     add_reader,
     add_template_overrides,
     forget_disabled_markdown_reader,
+    link_neighbours,
     move_layout_pages_out,
     pin_top_articles,
     publish_asset_folders,
@@ -50,6 +51,7 @@ _CONNECTIONS = (
     (signals.page_generator_context, report_page_problems),
     (signals.article_generator_pretaxonomy, move_layout_pages_out),
     (signals.article_generator_finalized, pin_top_articles),
+    (signals.article_generator_finalized, link_neighbours),
     # After the pages: the helper highlights their code too, on request.
     (signals.all_generators_finalized, stop_read_ahead),
     (signals.page_generator_finalized, put_layout_pages_in),

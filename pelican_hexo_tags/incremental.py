@@ -8,18 +8,26 @@ on disk, are what the last build left, the file is kept as it is.
 
 A page's fingerprint covers:
 
-* the whole site as every page can see it: all settings, every content
-  object's URL, status, title, date, category, tags, authors and language
-  (what menus, archives and "recent posts" show), the theme's template files,
-  and the versions of Pelican and this plugin;
-* the page's own objects in full: the article or page it shows, the posts
-  listed on it (a tag page, a page of the index), with all their metadata,
-  summaries and bodies.
+* the site as its template can see it: all settings, the theme's template
+  files, the versions of Pelican and this plugin, and each site-wide value the
+  template (with the templates it extends, includes and imports) names, such
+  as ``articles`` or ``tags``; of the posts in such a list, each one's URL,
+  status, title, date, category, tags, authors and language (what menus,
+  archives and "recent posts" show). Which names a template uses is read
+  from its source with Jinja's own ``meta`` module; a template that names
+  another by an expression, or a site with a page filter of its own scripts
+  (which may read any post), is given the whole site;
+* the page's own objects in full: the article or page it shows (and the
+  newer and older post it links to), the posts listed on it (a tag page, a
+  page of the index), with all their metadata, summaries and bodies.
 
-What it cannot see is a template showing, on a page that does not list a
-post, more of that post than the above (its summary or its updated date in a
-sidebar on every page). For such a theme set ``HEXO_INCREMENTAL_WRITES =
-False``; ``--ignore-cache`` also renders every page.
+So adding a post renders again the pages that list it and its neighbours,
+not every page, unless the theme's pages all name a site-wide list (the
+bundled theme's name none outside the list pages). What it cannot see is a
+template showing, on a page that does not list a post, more of that post
+than the above (its summary or its updated date in a sidebar on every page).
+For such a theme set ``HEXO_INCREMENTAL_WRITES = False``; ``--ignore-cache``
+also renders every page.
 """
 
 from __future__ import annotations
@@ -77,6 +85,10 @@ class _Fingerprints:
         # Memoised by id(): the objects must outlive the build, so they are kept here too.
         self._alive: list[Any] = []
 
+    def keep_alive(self, value: Any) -> None:
+        """Hold ``value`` for the build: a description memoised by its id must not meet another object there."""
+        self._alive.append(value)
+
     def describe(self, value: Any, deep: bool = False) -> Any:
         if value is None or isinstance(value, (str, int, float, bool)):
             return value
@@ -131,9 +143,45 @@ class _Fingerprints:
         full = self._full.get(key)
         if full is None:
             rest = {k: v for k, v in content.metadata.items() if k != "summary"}
-            description = (shallow, self.describe(rest), _summary(content), content._content or "")
+            # The posts its page links to as newer and older (integration.link_neighbours).
+            neighbours = [self.describe(getattr(content, name, None)) for name in ("hexo_newer", "hexo_older")]
+            description = (shallow, self.describe(rest), _summary(content), content._content or "", neighbours)
             full = self._full[key] = _digest(description)
         return full
+
+
+def _names_used(environment: Any, name: str, parsed: dict[str, Any]) -> frozenset[str] | None:
+    """What Jinja's ``meta`` finds undeclared in ``name`` and every template it names; None if one is not a literal.
+
+    ``parsed`` keeps each file's findings for the build: every page kind's templates share base.html.
+    """
+    found: set[str] = set()
+    pending, seen = [name], set()
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        if current not in parsed:
+            parsed[current] = _names_of_one(environment, current)
+        if parsed[current] is None:
+            return None
+        names, referenced = parsed[current]
+        if None in referenced:
+            return None
+        found |= names
+        pending.extend(referenced)
+    return frozenset(found)
+
+
+def _names_of_one(environment: Any, name: str) -> tuple[frozenset[str], tuple[str | None, ...]] | None:
+    from jinja2 import TemplateError, meta
+
+    try:
+        tree = environment.parse(environment.loader.get_source(environment, name)[0])
+    except (TemplateError, OSError):
+        return None
+    return frozenset(meta.find_undeclared_variables(tree)), tuple(meta.find_referenced_templates(tree))
 
 
 def _digest(description: Any) -> str:
@@ -172,8 +220,11 @@ class IncrementalWriter(Writer):
         self._current: dict[str, str] = {}
         self._keep: set[str] = set()
         self._fingerprints = _Fingerprints()
-        self._site: str | None = None
-        self._site_value_ids: set[int] | None = None
+        self._site_base: Any = None
+        self._sites: dict[tuple[int, frozenset[str] | None], str] = {}
+        self._site_keys: dict[int, str] | None = None
+        self._template_names: dict[str, frozenset[str] | None] = {}
+        self._parsed_templates: dict[str, Any] = {}
         self._page_filters: list[Any] | None = None
         self.kept = 0
         _active_writers.append(self)
@@ -203,26 +254,48 @@ class IncrementalWriter(Writer):
         except OSError as error:
             logger.warning("could not save the page fingerprints to %s: %s", self._state_path, error)
 
-    def _site_fingerprint(self, context: Mapping[str, Any]) -> str:
-        # Computed once: the context is complete before the first page is written.
-        if self._site is None:
-            settings = self.settings
-            folders = [os.path.join(str(settings.get("THEME", "")), "templates")]
-            folders += [str(f) for f in settings.get("THEME_TEMPLATES_OVERRIDES", []) or []]
-            site = {key: value for key, value in context.items() if key not in _PER_PAGE_KEYS}
-            description = (
-                pelican.__version__,
-                _tree_state([_PACKAGE_DIR]),
-                _tree_state(folders),
-                self._fingerprints.describe(site),
-            )
-            self._site = _digest(description)
-        return self._site
+    def _site_fingerprint(self, context: Mapping[str, Any], names: frozenset[str] | None = None) -> str:
+        """The site as a page sees it: settings, code, templates, and the site-wide ``names`` (None: all)."""
+        # By context too: Pelican gives each period archive a copy of the site's, with its own `period`.
+        memo = (id(context), names)
+        found = self._sites.get(memo)
+        if found is None:
+            self._fingerprints.keep_alive(context)
+            if self._site_base is None:
+                settings = self.settings
+                folders = [os.path.join(str(settings.get("THEME", "")), "templates")]
+                folders += [str(f) for f in settings.get("THEME_TEMPLATES_OVERRIDES", []) or []]
+                every_setting = {key: value for key, value in context.items() if key.isupper()}
+                self._site_base = (
+                    pelican.__version__,
+                    _tree_state([_PACKAGE_DIR]),
+                    _tree_state(folders),
+                    self._fingerprints.describe(every_setting),
+                )
+            site = {
+                key: value
+                for key, value in context.items()
+                if key not in _PER_PAGE_KEYS and not key.isupper() and (names is None or key in names)
+            }
+            found = self._sites[memo] = _digest((self._site_base, self._fingerprints.describe(site)))
+        return found
 
-    def _site_values(self, context: Mapping[str, Any]) -> set[int]:
-        if self._site_value_ids is None:
-            self._site_value_ids = {id(value) for value in context.values() if isinstance(value, (list, dict))}
-        return self._site_value_ids
+    def _site_key_of(self, context: Mapping[str, Any]) -> dict[int, str]:
+        """The site-wide lists and mappings by id: a page may pass one under another name (``all_articles``)."""
+        if self._site_keys is None:
+            lists = {key: value for key, value in context.items() if isinstance(value, (list, dict))}
+            self._site_keys = {id(value): key for key, value in lists.items() if not key.isupper()}
+        return self._site_keys
+
+    def _names_used(self, template: Any) -> frozenset[str] | None:
+        """The names ``template`` and the templates it extends, includes or imports take from outside; None: any."""
+        name = getattr(template, "name", None)
+        environment = getattr(template, "environment", None)
+        if name is None or environment is None or environment.loader is None:
+            return None
+        if name not in self._template_names:
+            self._template_names[name] = _names_used(environment, name, self._parsed_templates)
+        return self._template_names[name]
 
     def _page_description(self, template: Any, localcontext: Mapping[str, Any], context: Mapping[str, Any]) -> Any:
         own = {
@@ -234,16 +307,23 @@ class IncrementalWriter(Writer):
         # A paginated page shows its slice in full; the whole list behind it only as a list.
         whole_lists = {f"{key}_page": key for key in ("articles", "dates")}
         shallow = {whole_lists[key] for key in own if key in whole_lists}
-        site_values = self._site_values(context)
+        site_keys = self._site_key_of(context)
+        names = None if self._filters_read_the_site() else self._names_used(template)
+        if names is not None:
+            # A site-wide value under another name (`all_articles`) is described with the site's.
+            names = names | {site_keys[id(value)] for value in own.values() if id(value) in site_keys}
         return (
-            self._site_fingerprint(context),
+            self._site_fingerprint(context, names),
             getattr(template, "name", None),
             sorted(
-                # A site-wide value under another name (`all_articles`) is in the site's fingerprint already.
-                (key, "site" if id(value) in site_values else describe(value, deep=key not in shallow))
+                (key, "site" if id(value) in site_keys else describe(value, deep=key not in shallow))
                 for key, value in own.items()
             ),
         )
+
+    def _filters_read_the_site(self) -> bool:
+        # A site's own after_render:html filter runs in V8 with the whole site at hand.
+        return any(getattr(f, "__module__", "").endswith(".local_scripts") for f in self.page_filters)
 
     @property
     def page_filters(self) -> list[Any]:
@@ -285,7 +365,8 @@ class IncrementalWriter(Writer):
 
             def describe() -> Any:
                 items = [self._fingerprints.describe(element, deep=True) for element in shown]
-                return (self._site_fingerprint(context), repr(args), repr(sorted(kwargs.items())), items)
+                # A feed is its settings and its items: no site-wide list of the context.
+                return (self._site_fingerprint(context, frozenset()), repr(args), repr(sorted(kwargs.items())), items)
 
             if self.can_keep(complete_path, describe) and complete_path not in self._written_files:
                 self._written_files.add(complete_path)

@@ -235,6 +235,22 @@ def pin_top_articles(generator: ArticlesGenerator) -> None:
         generator.articles.sort(key=_pin_key)
 
 
+def link_neighbours(generator: ArticlesGenerator) -> None:
+    """Hexo's ``post.prev`` and ``post.next`` as ``hexo_newer``/``hexo_older``; the first listed post's year.
+
+    After ``pin_top_articles``: the year is that of the first post the index lists, pinned or not.
+    ``dates`` runs newest first unless ``NEWEST_FIRST_ARCHIVES`` is off.
+    """
+    dates = list(getattr(generator, "dates", []) or [])
+    newest_first = generator.settings.get("NEWEST_FIRST_ARCHIVES", True)
+    for number, article in enumerate(dates):
+        before = dates[number - 1] if number else None
+        after = dates[number + 1] if number + 1 < len(dates) else None
+        article.hexo_newer, article.hexo_older = (before, after) if newest_first else (after, before)
+    articles = getattr(generator, "articles", None)
+    generator.context["hexo_first_article_year"] = articles[0].date.year if articles else None
+
+
 def remember_asset_owner(instance: Any) -> None:
     """Note each Hexo post whose asset folder (or tag bundles) must be published."""
     asset_path = getattr(instance, "hexo_asset_path", None)

@@ -84,7 +84,8 @@ def test_editing_a_post_body_rewrites_the_pages_that_show_it(tmp_path: Path, cap
 
 
 def test_a_new_title_rewrites_every_page(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    # Titles are in menus, archives and "recent posts" on any page a theme likes.
+    # Titles are in menus, archives and "recent posts" on any page a theme likes. notmyidea's pages all
+    # name `categories` (its menu), whose value holds every category's posts.
     settings = _site(tmp_path)
     first, _ = _build(settings, tmp_path, caplog)
     post = tmp_path / "content" / "_posts" / "alpha.md"
@@ -176,14 +177,14 @@ def test_a_warm_rebuild_writes_what_a_cold_build_of_the_changed_site_writes(
 ) -> None:
     settings = _bench_like_site(tmp_path)
     posts = tmp_path / "content" / "_posts"
-    _build(settings, tmp_path, caplog)
+    before, _ = _build(settings, tmp_path, caplog)
     if change == "edit":
         (posts / "post-2.md").write_text(_bench_like_post(2, 3, "shared, t2") + "\nOne more line.\n", encoding="utf-8")
     elif change == "add":
         (posts / "post-9.md").write_text(_bench_like_post(9, 20, "shared, new"), encoding="utf-8")
     else:
         (posts / "post-4.md").unlink()
-    _, kept = _build(settings, tmp_path, caplog)
+    after, kept = _build(settings, tmp_path, caplog)
     # The templates compiled by the first build were reused (integration.cache_compiled_templates).
     assert any((tmp_path / "cache" / "jinja-bytecode").iterdir())
     warm = _all_files(tmp_path / "output")
@@ -201,6 +202,10 @@ def test_a_warm_rebuild_writes_what_a_cold_build_of_the_changed_site_writes(
     if change == "edit":
         # Most pages were kept, not rendered, so the comparison says something about keeping.
         assert kept > len([n for n in warm if n.endswith(".html")]) // 3
+    if change == "add":
+        # The new post is the newest: of the older posts' pages only its neighbour's (a link to it) changed.
+        older = {f"2024/02/0{day}/post-{day - 1}/index.html" for day in range(1, 7)}
+        assert _rewritten(before, after) & older == {"2024/02/06/post-5/index.html"}
 
 
 def test_compiled_templates_are_keyed_by_the_environment_options() -> None:
