@@ -92,7 +92,12 @@ def inject_bundles(path: str, context: Mapping[str, Any]) -> None:
     """``content_written``: put the page's bundles into its ``<head>``."""
     if context.get("HEXO_INJECT_ASSETS", True) is False or not str(path).endswith((".html", ".htm")):
         return
+    from .incremental import KEPT_PAGE
     from .metadata import written_without_layout
+
+    if context.get(KEPT_PAGE):
+        # The last build's file, its bundles already in: reading it back was 5% of a warm rebuild.
+        return
 
     if written_without_layout(context):
         # `layout: false`: Hexo writes the body alone, nothing injected.
