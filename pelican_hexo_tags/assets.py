@@ -88,38 +88,69 @@ def asset_markup(bundles: Iterable[str], page_path: str, output_path: str, html:
     return "".join(out)
 
 
+# Set in a page's local context once the receivers' work is done on its HTML before it was written
+# (parallel_write renders there): the content_written receivers then leave the file alone.
+FINISHED_PAGE = "hexo_finished_page"
+
+
 def inject_bundles(path: str, context: Mapping[str, Any]) -> None:
     """``content_written``: put the page's bundles into its ``<head>``."""
-    if context.get("HEXO_INJECT_ASSETS", True) is False or not str(path).endswith((".html", ".htm")):
-        return
-    from .incremental import KEPT_PAGE
-    from .metadata import written_without_layout
-
-    if context.get(KEPT_PAGE):
-        # The last build's file, its bundles already in: reading it back was 5% of a warm rebuild.
-        return
-
-    if written_without_layout(context):
-        # `layout: false`: Hexo writes the body alone, nothing injected.
-        return
-    bundles = bundles_on_page(context)
-    if not bundles:
+    if context.get(FINISHED_PAGE) or not _wants_bundles(path, context):
         return
     with open(path, encoding="utf-8") as handle:
         html = handle.read()
+    injected = with_bundles(html, path, context)
+    if injected is not None:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(injected)
+
+
+def _wants_bundles(path: str, context: Mapping[str, Any]) -> bool:
+    if context.get("HEXO_INJECT_ASSETS", True) is False or not str(path).endswith((".html", ".htm")):
+        return False
+    from .incremental import KEPT_PAGE
+    from .metadata import written_without_layout
+
+    # A kept page is the last build's file, its bundles already in; `layout: false` is the body alone.
+    return not context.get(KEPT_PAGE) and not written_without_layout(context)
+
+
+def with_bundles(html: str, path: str, context: Mapping[str, Any]) -> str | None:
+    """``html`` of the page at ``path`` with its bundles in its ``<head>``; None when none is missing."""
+    bundles = bundles_on_page(context)
+    if not bundles:
+        return None
     markup = asset_markup(bundles, path, str(context.get("OUTPUT_PATH") or os.path.dirname(path)), html)
     if not markup:
-        return
+        return None
     head_end = _HEAD_END.search(html)
     if head_end:
-        html = html[: head_end.start()] + markup + html[head_end.start() :]
-    else:
-        # A theme without <head>: browsers accept these at the top of <body> too.
-        body = _BODY_START.search(html)
-        position = html.index(">", body.start()) + 1 if body else 0
-        html = html[:position] + markup + html[position:]
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(html)
+        return html[: head_end.start()] + markup + html[head_end.start() :]
+    # A theme without <head>: browsers accept these at the top of <body> too.
+    body = _BODY_START.search(html)
+    position = html.index(">", body.start()) + 1 if body else 0
+    return html[:position] + markup + html[position:]
+
+
+def finish_page(html: str, path: str, context: dict[str, Any]) -> str:
+    """What the ``content_written`` receivers do to the file at ``path``, done on ``html`` before it is written.
+
+    The same functions on the same text, read as the receivers read the file (universal newlines),
+    and kept as rendered where they would not have rewritten it: the bytes are those of the write,
+    read back, edited and written again, without the two round trips (11,000 opens at 1,000 posts).
+    """
+    from .integration import filtered_page
+
+    as_read = html.replace("\r\n", "\n").replace("\r", "\n") if "\r" in html else html
+    if _wants_bundles(path, context):
+        injected = with_bundles(as_read, path, context)
+        if injected is not None:
+            html = as_read = injected
+    filtered = filtered_page(as_read, path, context)
+    if filtered is not None and filtered != as_read:
+        html = filtered
+    context[FINISHED_PAGE] = True
+    return html
 
 
 def fill_series(generator: Any) -> None:

@@ -48,6 +48,7 @@ from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from .assets import finish_page
 from .incremental import incremental_writer
 
 logger = logging.getLogger(__name__)
@@ -202,7 +203,7 @@ class ParallelWrites(Writer):
     def _write(self, job: _Job) -> None:
         """Pelican's ``_write_file`` for one recorded page, with the file's bookkeeping as it was at the call."""
         job.context["localsiteurl"] = job.localsiteurl
-        output = job.template.render(job.localcontext)
+        output = finish_page(job.template.render(job.localcontext), job.path, job.localcontext)
         os.makedirs(os.path.dirname(job.path), exist_ok=True)
         for files, member in (
             (self._written_files, job.written_before),
