@@ -303,15 +303,20 @@ def math_plugin(md: MarkdownIt) -> None:
     for ruler in (md.inline.ruler, md.block.ruler):
         for rule in ruler.__rules__:
             if rule.name in _MATH_RULES:
-                ruler.at(rule.name, _unless_filtered(rule.fn), {"alt": list(rule.alt)})
+                ruler.at(rule.name, _unless_filtered(rule.fn, _INLINE_OPENERS.get(rule.name)), {"alt": list(rule.alt)})
 
 
 _MATH_RULES = {"math_inline", "math_block", "amsmath", "math_inline_bracket", "math_display_bracket"}
 _MATH_RULES |= {"math_block_bracket"}
+# The character an inline rule's delimiter starts with: markdown-it tries each inline rule at every
+# position no earlier rule took, 414,000 times over the 1,000-post benchmark site.
+_INLINE_OPENERS = {"math_inline": "$", "math_inline_bracket": "\\", "math_display_bracket": "\\"}
 
 
-def _unless_filtered(rule: Callable[..., bool]) -> Callable[..., bool]:
+def _unless_filtered(rule: Callable[..., bool], opener: str | None = None) -> Callable[..., bool]:
     def parse(state: Any, *args: Any) -> bool:
+        if opener is not None and state.src[state.pos] != opener:
+            return False
         # A math filter reads the HTML after Markdown, and a site with no math set-up has none:
         # either way the Markdown renderer knew no math, and `$PATH … $PATH` is plain text.
         if _renderer(state.env).mode in (FILTER, TEXT):
