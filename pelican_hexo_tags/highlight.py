@@ -317,9 +317,30 @@ def _load_highlight_js(context: Any) -> None:
     )
     context.eval(
         "hljs.configure({classPrefix: ''});"
+        # highlightAuto highlights the block in every language and keeps the most relevant: the HTML of
+        # the other 188 is thrown away. They are run with an emitter that builds none (relevance is the
+        # parser's, not the emitter's); the winner is then run alone, against plaintext as highlightAuto
+        # would, for its HTML. 12% of the auto-detection time, same language and markup on 432 blocks.
+        "function __HexoNoHtml() { this.root = {children: []}; }"
+        "__HexoNoHtml.prototype.addText = function () {};"
+        "__HexoNoHtml.prototype.startScope = function () {};"
+        "__HexoNoHtml.prototype.endScope = function () {};"
+        "__HexoNoHtml.prototype.openNode = function () {};"
+        "__HexoNoHtml.prototype.closeNode = function () {};"
+        "__HexoNoHtml.prototype.__addSublanguage = function () {};"
+        "__HexoNoHtml.prototype.finalize = function () { return true; };"
+        "__HexoNoHtml.prototype.toHTML = function () { return ''; };"
+        "var __hexoHtmlEmitter = hljs.highlight('', {language: 'plaintext'})._emitter.constructor;"
+        "function __hexoAuto(code) {"
+        "  hljs.configure({__emitter: __HexoNoHtml});"
+        "  var best;"
+        "  try { best = hljs.highlightAuto(code, __hexoAutoLanguages); }"
+        "  finally { hljs.configure({__emitter: __hexoHtmlEmitter}); }"
+        "  return hljs.highlightAuto(code, best.language ? [best.language] : []);"
+        "}"
         "function __hexoHighlight(code, lang, autoDetect) {"
         "  if (!lang && autoDetect) {"
-        "    var found = hljs.highlightAuto(code, __hexoAutoLanguages);"
+        "    var found = __hexoAuto(code);"
         "    return JSON.stringify([found.language || 'plaintext', found.value]);"
         "  }"
         "  var language = lang && hljs.getLanguage(lang) ? lang : 'plaintext';"
