@@ -7,7 +7,9 @@ search generators installed, so its build writes all of those too.
 
 Prints a table of seconds per size and the ratio time/size relative to the
 smallest size (about 1.0 everywhere when the work is linear; a quadratic
-step shows as a ratio that grows with the size).
+step shows as a ratio that grows with the size), and each site build's peak
+memory. The site builds run as ``pelican`` does, in a process of their own,
+so their seconds include its start (about a second).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import argparse
 import contextlib
 import io
 import logging
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -66,11 +70,9 @@ SITE_CONFIG = (
 )
 
 
-def _time_site(tmp: Path, posts: int) -> tuple[float, int]:
+def _time_site(tmp: Path, posts: int) -> tuple[float, int, float]:
+    """Seconds, files written and peak MiB of one cold build of a ``posts``-post imported site."""
     import json
-
-    from pelican import Pelican
-    from pelican.settings import read_settings
 
     from pelican_hexo_tags.cli import import_site
 
@@ -88,14 +90,18 @@ def _time_site(tmp: Path, posts: int) -> tuple[float, int]:
     site = tmp / f"site{posts}"
     with contextlib.redirect_stdout(io.StringIO()):
         import_site(hexo, site)
-    overrides = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
-    settings = read_settings(str(site / "pelicanconf.py"), override=overrides)
+    # Its own process, as `pelican` runs: the peak memory of each size is its own (wait4 reports the
+    # largest process of the build's tree: the reader, the read-ahead helper or a page writer).
+    command = [str(Path(sys.executable).with_name("pelican")), "-s", "pelicanconf.py", "-q"]
+    command += ["-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
     start = time.perf_counter()
-    with contextlib.redirect_stdout(io.StringIO()):
-        Pelican(settings).run()
+    process = subprocess.Popen(command, cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"the {posts}-post site failed to build")
     written = sum(1 for path in (site / "output").rglob("*") if path.suffix in (".html", ".xml", ".json"))
-    return elapsed, written
+    return elapsed, written, usage.ru_maxrss / 1024
 
 
 def _row(label: str, sizes: list[int], times: list[float], unit: str) -> None:
@@ -126,12 +132,14 @@ def main() -> int:
         _row("tags in one post", counts, times, "tags")
         posts = [int(n) for n in args.sites.split(",")]
         builds = [_time_site(tmp, n) for n in posts]
-        _row("site build (posts)", posts, [elapsed for elapsed, _ in builds], "posts")
+        _row("site build (posts)", posts, [elapsed for elapsed, _, _ in builds], "posts")
         # Posts, list pages, atom.xml, sitemap.xml and search.json: what the build wrote per size.
         print(
             "  files written: "
-            + ", ".join(f"{n:,} posts: {written:,}" for n, (_, written) in zip(posts, builds, strict=True))
+            + ", ".join(f"{n:,} posts: {written:,}" for n, (_, written, _) in zip(posts, builds, strict=True))
         )
+        peaks = [f"{n:,} posts: {peak:.0f}" for n, (_, _, peak) in zip(posts, builds, strict=True)]
+        print("  peak MiB: " + ", ".join(peaks))
     return 0
 
 
