@@ -53,9 +53,16 @@ logger = logging.getLogger(__name__)
 _STATE_FILE = "pelican_hexo_tags-pages.pickle"
 _STATE_VERSION = 1
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+# Texts longer than this are described by their digest.
+_LONG_TEXT = 256
+# Pelican's intrasite links ({filename}x.md, |static|y.png): INTRASITE_LINK_REGEX's default, with its kinds.
+_INTRASITE_LINK = re.compile(r"[{|](?:filename|static|attach|category|tag|author|index)[|}]")
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 # Keys of the site context that differ from page to page without being the page's own.
 _PER_PAGE_KEYS = frozenset({"localsiteurl"})
+
+# The context's lists of content objects: what an intrasite link may point to.
+_CONTENT_KEYS = ("articles", "hidden_articles", "drafts", "pages", "hidden_pages", "draft_pages", "staticfiles")
 
 # The metadata of a post that pages not listing it commonly show.
 _LISTED_METADATA = ("title", "date", "category", "tags", "author", "authors", "lang", "slug", "hexo_pinned")
@@ -84,12 +91,18 @@ class _Fingerprints:
         self._lists: dict[tuple[int, int, bool], str] = {}
         # Memoised by id(): the objects must outlive the build, so they are kept here too.
         self._alive: list[Any] = []
+        self._contents: list[Any] = []
+        self._urls: str | None = None
 
     def keep_alive(self, value: Any) -> None:
         """Hold ``value`` for the build: a description memoised by its id must not meet another object there."""
         self._alive.append(value)
 
     def describe(self, value: Any, deep: bool = False) -> Any:
+        if isinstance(value, str) and len(value) > _LONG_TEXT:
+            # A body stands in a page's description by its digest: repr() of a description holding
+            # whole bodies escaped and copied them again for every page that lists the post.
+            return ("text", _digest(value))
         if value is None or isinstance(value, (str, int, float, bool)):
             return value
         if isinstance(value, Content):
@@ -142,12 +155,31 @@ class _Fingerprints:
             return shallow
         full = self._full.get(key)
         if full is None:
-            rest = {k: v for k, v in content.metadata.items() if k != "summary"}
             # The posts its page links to as newer and older (integration.link_neighbours).
             neighbours = [self.describe(getattr(content, name, None)) for name in ("hexo_newer", "hexo_older")]
-            description = (shallow, self.describe(rest), _summary(content), content._content or "", neighbours)
-            full = self._full[key] = _digest(description)
+            body = content._content if isinstance(content._content, str) else ""
+            # The summary Pelican shows is the summary metadata (in the metadata) or the body cut at
+            # SUMMARY_MAX_LENGTH (a setting): both are here without making it (0.2 s a rebuild).
+            # Pelican's {filename}/{static} links become other objects' URLs when the page is made.
+            urls = self._site_urls() if _INTRASITE_LINK.search(body + str(content.metadata.get("summary", ""))) else ""
+            own_summary = getattr(content, "_summary", None)
+            parts = (self.describe(content.metadata), self.describe(own_summary), self.describe(body), urls)
+            full = self._full[key] = _digest((shallow, *parts, neighbours))
         return full
+
+    def use_site(self, contents: list[Any]) -> None:
+        """Every content object of the build, whose URLs a {filename} link may take."""
+        self._contents = contents
+        self._alive.extend(contents)
+
+    def has_site(self) -> bool:
+        return bool(self._contents)
+
+    def _site_urls(self) -> str:
+        if self._urls is None:
+            pairs = sorted((str(getattr(c, "source_path", "")), str(getattr(c, "url", ""))) for c in self._contents)
+            self._urls = _digest(pairs)
+        return self._urls
 
 
 def _names_used(environment: Any, name: str, parsed: dict[str, Any]) -> frozenset[str] | None:
@@ -187,13 +219,6 @@ def _names_of_one(environment: Any, name: str) -> tuple[frozenset[str], tuple[st
 def _digest(description: Any) -> str:
     text = description if isinstance(description, str) else repr(description)
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-def _summary(content: Content) -> str:
-    # Themes list summaries everywhere; the property makes one from the body when none is set.
-    if not isinstance(content._content, str):
-        return ""  # a static file
-    return str(getattr(content, "summary", "") or "")
 
 
 def _tree_state(folders: list[str]) -> list[tuple[str, int, int]]:
@@ -304,6 +329,8 @@ class IncrementalWriter(Writer):
             if key in _PER_PAGE_KEYS or key not in context or context[key] is not value
         }
         describe = self._fingerprints.describe
+        if not self._fingerprints.has_site():
+            self._fingerprints.use_site([c for key in _CONTENT_KEYS for c in context.get(key) or ()])
         # A paginated page shows its slice in full; the whole list behind it only as a list.
         whole_lists = {f"{key}_page": key for key in ("articles", "dates")}
         shallow = {whole_lists[key] for key in own if key in whole_lists}
@@ -355,6 +382,8 @@ class IncrementalWriter(Writer):
 
     def write_file(self, name: Any, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any) -> None:
         if name:
+            # Read here, where the parallel writer records the page: its forked workers inherit it.
+            self._names_used(template)
             template = _CheckedTemplate(template, self, context)
         super().write_file(name, template, context, *args, **kwargs)
 

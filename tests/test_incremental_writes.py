@@ -216,3 +216,24 @@ def test_compiled_templates_are_keyed_by_the_environment_options() -> None:
     assert _environment_key(Environment()) == _environment_key(Environment())
     assert _environment_key(Environment(trim_blocks=True)) != _environment_key(Environment())
     assert _environment_key(Environment(extensions=["jinja2.ext.do"])) != _environment_key(Environment())
+
+
+def test_a_post_linking_another_by_filename_follows_its_new_url(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The bundled theme's post pages name no site-wide list; Pelican's {filename} link is made from the
+    # other post's URL when the page is, so that URL is part of the linking post's fingerprint.
+    settings = _bench_like_site(tmp_path)
+    posts = tmp_path / "content" / "_posts"
+    # Not post-0's neighbour (whose link to it as "older" would change anyway), nor in its tags: a post
+    # written for Pelican beside the Hexo ones.
+    linking = "Title: Post 4\nDate: 2024-02-05 10:00\nTags: t1\n\n[to zero]({filename}post-0.md)\n"
+    (posts / "post-4.md").write_text(linking, encoding="utf-8")
+    _build(settings, tmp_path, caplog)
+    moved = _bench_like_post(0, 1, "shared, t0").replace("notes\n", "notes\npermalink: moved/\n")
+    (posts / "post-0.md").write_text(moved, encoding="utf-8")
+    _build(settings, tmp_path, caplog)
+    page = (tmp_path / "output" / "post-4.html").read_text(encoding="utf-8")
+    assert 'moved/">to zero' in page
+    warm, cold = _all_files(tmp_path / "output"), _cold_files(settings, tmp_path)
+    assert [name for name in cold if warm.get(name) != cold[name]] == []
