@@ -76,6 +76,15 @@ KEPT_PAGE = "hexo_kept_page"
 PAGE_FILTERS = "hexo_page_filters"
 
 
+def site_page_filters(settings: Mapping[str, Any]) -> list[Any]:
+    """The site's page-wide ``after_render:html`` filters (none without a Hexo config), found once a build."""
+    if not settings.get("HEXO_CONFIG"):
+        return []
+    from .config import hexo_config_from_settings
+
+    return list(hexo_config_from_settings(settings).extensions.page_filters)
+
+
 def incremental_writes_enabled(settings: Mapping[str, Any]) -> bool:
     """On where the site already trusts its cache, unless ``HEXO_INCREMENTAL_WRITES`` says otherwise."""
     default = bool(settings.get("CACHE_CONTENT")) and bool(settings.get("LOAD_CONTENT_CACHE"))
@@ -356,10 +365,7 @@ class IncrementalWriter(Writer):
     def page_filters(self) -> list[Any]:
         """The site's page-wide ``after_render:html`` filters (none without a Hexo config)."""
         if self._page_filters is None:
-            from .config import hexo_config_from_settings
-
-            config = hexo_config_from_settings(self.settings) if self.settings.get("HEXO_CONFIG") else None
-            self._page_filters = list(config.extensions.page_filters) if config is not None else []
+            self._page_filters = site_page_filters(self.settings)
         return self._page_filters
 
     def can_keep(self, path: str, describe: Callable[[], Any]) -> bool:

@@ -49,7 +49,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .assets import finish_page
-from .incremental import incremental_writer
+from .incremental import PAGE_FILTERS, incremental_writer, site_page_filters
 
 logger = logging.getLogger(__name__)
 # Pelican's own logger for "Writing ...", so the messages are the ones a serial build shows.
@@ -100,6 +100,7 @@ class ParallelWrites(Writer):
         super().__init__(output_path, settings=settings)
         self._jobs: list[_Job] = []
         self._recording = True
+        self._filters_for_pages: list[Any] | None = None
         # A writer still holding pages belongs to a build that failed before writing them: not to be written now.
         for stale in _pending_writers:
             stale._jobs.clear()
@@ -203,7 +204,14 @@ class ParallelWrites(Writer):
     def _write(self, job: _Job) -> None:
         """Pelican's ``_write_file`` for one recorded page, with the file's bookkeeping as it was at the call."""
         job.context["localsiteurl"] = job.localsiteurl
-        output = finish_page(job.template.render(job.localcontext), job.path, job.localcontext)
+        output = job.template.render(job.localcontext)
+        if PAGE_FILTERS not in job.localcontext:
+            # Found once for the build (the incremental writer leaves them in a rendered page's context):
+            # looking them up from each page's settings looks at the config's files each time.
+            if self._filters_for_pages is None:
+                self._filters_for_pages = site_page_filters(self.settings)
+            job.localcontext[PAGE_FILTERS] = self._filters_for_pages
+        output = finish_page(output, job.path, job.localcontext)
         os.makedirs(os.path.dirname(job.path), exist_ok=True)
         for files, member in (
             (self._written_files, job.written_before),
