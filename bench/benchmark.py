@@ -563,9 +563,9 @@ def main() -> int:
             "  (a) reads front matter with Python-Markdown's meta: a post without a title is skipped, a YAML"
             " list of tags is not read, and the category is `category:` (Hexo's is `categories:`) or the folder"
         )
-        print(f"\nb/a = {median['b'] / median['a']:.2f}   (target <= 1.0)")
+        print(f"\nb/a = {median['b'] / median['a']:.2f}   (target <= 0.75)")
         if "c" in median:
-            print(f"b/c = {median['b'] / median['c']:.2f}")
+            print(f"b/c = {median['b'] / median['c']:.2f}   (target <= 0.75)")
         share = tag_share(sites["b"])
         own = share["tags"] - share["bodies"]
         print(
