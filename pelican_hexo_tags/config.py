@@ -87,6 +87,11 @@ def theme_settings(config: Mapping[str, Any]) -> dict[str, Any]:
     return data
 
 
+def theme_name(theme: Any) -> str:
+    """The ``theme:`` of a Hexo config as the theme's short name (``hexo-theme-fluid`` and ``Fluid`` are ``fluid``)."""
+    return str(theme or "").strip().lower().removeprefix("hexo-theme-")
+
+
 def _fluid_highlight(config: HexoConfig) -> None:
     """Fluid forces Hexo's highlight settings from its own ``code.highlight`` (scripts/events/lib/highlight.js)."""
     code = theme_settings(config).get("code")

@@ -100,7 +100,7 @@ class _Fingerprints:
         self._lists: dict[tuple[int, int, bool], str] = {}
         # Memoised by id(): the objects must outlive the build, so they are kept here too.
         self._alive: list[Any] = []
-        self._contents: list[Any] = []
+        self._contents: list[Any] | None = None
         self._urls: str | None = None
 
     def keep_alive(self, value: Any) -> None:
@@ -182,11 +182,12 @@ class _Fingerprints:
         self._alive.extend(contents)
 
     def has_site(self) -> bool:
-        return bool(self._contents)
+        return self._contents is not None
 
     def _site_urls(self) -> str:
         if self._urls is None:
-            pairs = sorted((str(getattr(c, "source_path", "")), str(getattr(c, "url", ""))) for c in self._contents)
+            contents = self._contents or []
+            pairs = sorted((str(getattr(c, "source_path", "")), str(getattr(c, "url", ""))) for c in contents)
             self._urls = _digest(pairs)
         return self._urls
 

@@ -16,7 +16,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerato
 
 from .assets import FINISHED_PAGE, STATIC_ROOT
 from .config import hexo_config_from_settings
-from .incremental import KEPT_PAGE, PAGE_FILTERS
+from .incremental import KEPT_PAGE, PAGE_FILTERS, site_page_filters
 from .links import ASSET_OWNERS, all_contents
 from .metadata import written_without_layout
 from .pipeline import PLAIN_EXTENSIONS
@@ -356,30 +356,35 @@ def publish_asset_folders(generator: StaticGenerator) -> None:
 
 def run_page_filters(path: str, context: Any) -> None:
     """``content_written``: the page-wide ``after_render:html`` filters (feed autodiscovery) on each HTML page."""
-    if not context or context.get(FINISHED_PAGE) or not _page_filters_for(path, context):
+    if not context or context.get(FINISHED_PAGE):
+        return
+    filters = _page_filters_for(path, context)
+    if not filters:
         return
     with open(path, encoding="utf-8") as handle:
         original = handle.read()
-    html = filtered_page(original, path, context)
-    if html is not None and html != original:
+    html = _filtered(original, filters, context)
+    if html != original:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(html)
 
 
 def _page_filters_for(path: str, context: Any) -> list[Any]:
-    if not str(path).endswith((".html", ".htm")) or not context or not context.get("HEXO_CONFIG"):
+    if not str(path).endswith((".html", ".htm")) or not context:
         return []
     if context.get(KEPT_PAGE) or written_without_layout(context):
         return []
     filters = context.get(PAGE_FILTERS)
-    return list(filters) if filters is not None else hexo_config_from_settings(context).extensions.page_filters
+    return filters if filters is not None else site_page_filters(context)
 
 
 def filtered_page(html: str, path: str, context: Any) -> str | None:
     """``html`` through the site's page-wide filters; None where none applies to this page."""
     filters = _page_filters_for(path, context)
-    if not filters:
-        return None
+    return _filtered(html, filters, context) if filters else None
+
+
+def _filtered(html: str, filters: list[Any], context: Any) -> str:
     for page_filter in filters:
         result = page_filter(html, context)
         if result is not None:

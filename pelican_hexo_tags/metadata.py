@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from .config import HexoConfig
+from .config import HexoConfig, theme_name
 from .dates import InvalidDate, get_timezone, localize, parse_hexo_date
 from .permalink import build_permalink, filename_date, filename_extra_fields, parse_post_filename, save_as_for
 from .plugins import hexo_hide_posts
@@ -125,8 +125,7 @@ def written_without_layout(context: Mapping[str, Any]) -> bool:
 
 def _fluid_hides(config: HexoConfig, front_matter: Mapping[str, Any]) -> bool:
     """Fluid's ``hide:``: its ``before_generate`` filter takes a post with a truthy ``hide`` off every list."""
-    theme = str(config.get("theme") or "").strip().lower().removeprefix("hexo-theme-")
-    return theme == "fluid" and hexo_hide_posts.js_truthy(front_matter.get("hide"))
+    return theme_name(config.get("theme")) == "fluid" and hexo_hide_posts.js_truthy(front_matter.get("hide"))
 
 
 def build_post_info(

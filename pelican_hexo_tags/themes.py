@@ -24,6 +24,7 @@ from typing import Any
 from pelican import signals
 
 from .config import hexo_config_from_settings, theme_settings
+from .config import theme_name as theme_name_of
 from .generators import HexoGenerators
 from .theme_post_furniture import PostFurniture, post_furniture
 from .theme_search import THEME_INDEX, THEME_INDEX_GENERATOR, package_index, theme_index
@@ -485,10 +486,6 @@ def unused_theme_keys(settings: Mapping[str, Any]) -> list[str]:
     return sorted(str(key) for key in settings if str(key) not in used)
 
 
-def _theme_name(theme: str) -> str:
-    return theme.strip().lower().removeprefix("hexo-theme-")
-
-
 # --- social links
 
 # What a URL or an icon class says about the service, for the link's class (the text is the name).
@@ -610,7 +607,7 @@ def layout_family(theme_name: str, settings: Mapping[str, Any]) -> str:
     header across the top; Butterfly's aside is right (``aside.position``), none when turned off;
     Fluid and landscape open on a banner; Ayer and Stellar have a left sidebar, as the default rail.
     """
-    name = _theme_name(theme_name)
+    name = theme_name_of(theme_name)
     if name == "next":
         scheme = str(settings.get("scheme") or "Muse").strip().lower()
         if scheme not in ("pisces", "gemini"):
@@ -660,7 +657,7 @@ def banner(theme_name: str, settings: Mapping[str, Any], pelican_settings: Mappi
     page Hexo made does, and the banner keeps its plain colour when it does not load. Plain http is
     left out, as an https site's browser would block it.
     """
-    name = _theme_name(theme_name)
+    name = theme_name_of(theme_name)
     if layout_family(theme_name, settings) != "layout-banner":
         return None
     index = settings.get("index") if name == "fluid" and isinstance(settings.get("index"), Mapping) else {}
@@ -775,7 +772,7 @@ def accent_sources(theme_name: str, settings: Mapping[str, Any]) -> tuple[str, s
     ``style.color.theme``. NexT's ``theme_color`` is the browser's toolbar colour, and Ayer and
     landscape have none: the bundled theme's own accent stays.
     """
-    name = _theme_name(theme_name)
+    name = theme_name_of(theme_name)
     if name == "butterfly":
         block = settings.get("theme_color")
         if isinstance(block, Mapping) and block.get("enable", True) is not False and _dig(block, "main"):
@@ -820,7 +817,7 @@ def dark_mode(theme_name: str, settings: Mapping[str, Any]) -> DarkMode:
     """The theme config's dark mode: Fluid ``dark_mode.enable/default``; NexT ``darkmode``; Butterfly
     ``darkmode.enable/button/autoChangeMode`` and ``display_mode``; Ayer ``darkmode`` (its switch);
     Stellar ``style.darkmode`` (auto, always, switch or false). Others keep the theme's: both, toggled."""
-    name = _theme_name(theme_name)
+    name = theme_name_of(theme_name)
     if name == "fluid":
         block = settings.get("dark_mode")
         if isinstance(block, Mapping):
