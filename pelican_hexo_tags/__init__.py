@@ -11,6 +11,7 @@ from pelican import signals
 from . import tags as _tag_packs  # noqa: F401 - registers the built-in tag packs
 from .assets import fill_series, inject_bundles
 from .content_cache import cover_hexo_inputs
+from .engine_cache import open_engine_cache, save_engine_cache
 from .feeds import clean_feed
 from .generators import hexo_generators
 from .html import escape_html, html_tag
@@ -44,6 +45,8 @@ _CONNECTIONS = (
     (signals.readers_init, add_reader),
     (signals.generator_init, forget_disabled_markdown_reader),
     (signals.article_generator_init, cover_hexo_inputs),
+    (signals.article_generator_init, open_engine_cache),
+    (signals.page_generator_init, open_engine_cache),
     # After cover_hexo_inputs: which posts the cache serves decides which are highlighted ahead.
     (signals.article_generator_init, start_read_ahead),
     (signals.page_generator_init, cover_hexo_inputs),
@@ -77,6 +80,7 @@ _CONNECTIONS = (
     # First at `finalized`: the pages not yet written are, before their fingerprints are saved.
     (signals.finalized, write_pending_pages),
     (signals.finalized, save_page_fingerprints),
+    (signals.finalized, save_engine_cache),
     (signals.finalized, fail_strict_build),
 )
 

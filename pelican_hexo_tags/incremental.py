@@ -74,6 +74,10 @@ _active_writers: list[IncrementalWriter] = []
 KEPT_PAGE = "hexo_kept_page"
 # and the site's page filters, found once per build rather than once per page.
 PAGE_FILTERS = "hexo_page_filters"
+# Whether the page was found unchanged, once that is decided (before the fork, or at its render).
+_SETTLED = "hexo_page_settled"
+# Between a file's path and the number of a later write of it, in the state's keys (no path holds it).
+_NTH_WRITE = "\0"
 
 
 def site_page_filters(settings: Mapping[str, Any]) -> list[Any]:
@@ -261,7 +265,9 @@ class IncrementalWriter(Writer):
         self._template_names: dict[str, frozenset[str] | None] = {}
         self._parsed_templates: dict[str, Any] = {}
         self._page_filters: list[Any] | None = None
-        self.kept = 0
+        # How often each file was fingerprinted: a file written again (override_output) has a state per write.
+        self._writes: dict[str, int] = {}
+        self._kept: set[str] = set()
         _active_writers.append(self)
 
     def _load_state(self) -> dict[str, tuple[str, int, int]]:
@@ -276,12 +282,12 @@ class IncrementalWriter(Writer):
 
     def save_state(self) -> None:
         pages = {}
-        for path, fingerprint in self._current.items():
+        for key, fingerprint in self._current.items():
             try:
-                stat = os.stat(path)
+                stat = os.stat(key.partition(_NTH_WRITE)[0])
             except OSError:
                 continue
-            pages[path] = (fingerprint, stat.st_size, stat.st_mtime_ns)
+            pages[key] = (fingerprint, stat.st_size, stat.st_mtime_ns)
         try:
             os.makedirs(os.path.dirname(self._state_path) or ".", exist_ok=True)
             with open(self._state_path, "wb") as handle:
@@ -344,6 +350,8 @@ class IncrementalWriter(Writer):
         # A paginated page shows its slice in full; the whole list behind it only as a list.
         whole_lists = {f"{key}_page": key for key in ("articles", "dates")}
         shallow = {whole_lists[key] for key in own if key in whole_lists}
+        # The pages before and after it: their links, not their posts' bodies.
+        shallow |= {key for key in own if key.endswith(("_previous_page", "_next_page"))}
         site_keys = self._site_key_of(context)
         names = None if self._filters_read_the_site() else self._names_used(template)
         if names is not None:
@@ -371,13 +379,14 @@ class IncrementalWriter(Writer):
 
     def can_keep(self, path: str, describe: Callable[[], Any]) -> bool:
         """Whether ``path`` is as the last build wrote it from the same inputs; notes them for the next build."""
+        key = self._state_key(path)
         try:
             fingerprint = _digest(describe())
         except Exception as error:  # noqa: BLE001 - what we cannot describe is simply written
             logger.debug("not fingerprinting %s: %s", path, error)
             return False
-        self._current[path] = fingerprint
-        previous = self._previous.get(path)
+        self._current[key] = fingerprint
+        previous = self._previous.get(key)
         if previous is None or previous[0] != fingerprint:
             return False
         try:
@@ -386,6 +395,25 @@ class IncrementalWriter(Writer):
             return False
         # Edited or replaced since we wrote it: write it again.
         return (stat.st_size, stat.st_mtime_ns) == previous[1:]
+
+    def _state_key(self, path: str) -> str:
+        count = self._writes.get(path, 0)
+        self._writes[path] = count + 1
+        return f"{path}{_NTH_WRITE}{count}" if count else path
+
+    def wrote_before(self, path: str) -> bool:
+        """Whether the last build left a fingerprint for the next write of ``path``."""
+        count = self._writes.get(path, 0)
+        return (f"{path}{_NTH_WRITE}{count}" if count else path) in self._previous
+
+    def _superseded_writes(self, path: str, count: int) -> None:
+        """``count`` writes of ``path`` are not made, a later write replacing them (the parallel writer's)."""
+        self._writes[path] = self._writes.get(path, 0) + count
+
+    @property
+    def kept(self) -> int:
+        """How many files were kept as the last build left them."""
+        return len(self._kept)
 
     def write_file(self, name: Any, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any) -> None:
         if name:
@@ -406,7 +434,7 @@ class IncrementalWriter(Writer):
 
             if self.can_keep(complete_path, describe) and complete_path not in self._written_files:
                 self._written_files.add(complete_path)
-                self.kept += 1
+                self._kept.add(complete_path)
                 return None
         return super().write_feed(elements, context, path, *args, **kwargs)
 
@@ -416,9 +444,22 @@ class IncrementalWriter(Writer):
             self._written_files.add(filename)
             if override:
                 self._overridden_files.add(filename)
-            self.kept += 1
-            return open(os.devnull, "w", encoding=encoding)
+            self._kept.add(filename)
+            return _Discard()
         return super()._open_w(filename, encoding, override)
+
+
+class _Discard:
+    """What a kept page is "written" to: not even /dev/null (2,000 opens at 1,000 posts)."""
+
+    def __enter__(self) -> _Discard:
+        return self
+
+    def __exit__(self, *_: Any) -> None:
+        return None
+
+    def write(self, text: str) -> int:
+        return len(text)
 
 
 class _CheckedTemplate:
@@ -432,16 +473,33 @@ class _CheckedTemplate:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._template, name)
 
-    def render(self, localcontext: dict[str, Any]) -> str:
+    def settle(self, localcontext: dict[str, Any], early: bool = False) -> bool:
+        """Whether the page is the file the last build left, decided once for the page.
+
+        ``early`` (the parallel writer, before it forks): decided only for a file the last build
+        wrote; for another, False is returned and nothing is decided, the fingerprint being made where
+        the page is rendered.
+        """
+        settled = localcontext.get(_SETTLED)
+        if settled is not None:
+            return settled
         writer = self._writer
         path = sanitised_join(writer.output_path, localcontext["output_file"])
-        if writer.can_keep(path, lambda: writer._page_description(self._template, localcontext, self._context)):
+        if early and not writer.wrote_before(path):
+            return False
+        kept = writer.can_keep(path, lambda: writer._page_description(self._template, localcontext, self._context))
+        localcontext[_SETTLED] = kept
+        if kept:
             writer._keep.add(path)
             localcontext[KEPT_PAGE] = True
+        return kept
+
+    def render(self, localcontext: dict[str, Any]) -> str:
+        if self.settle(localcontext):
             return ""
         html = self._template.render(localcontext)
         # After rendering and fingerprinting: the template never sees it, the receivers do.
-        localcontext[PAGE_FILTERS] = writer.page_filters
+        localcontext[PAGE_FILTERS] = self._writer.page_filters
         return html
 
 

@@ -49,7 +49,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .assets import finish_page
-from .incremental import PAGE_FILTERS, incremental_writer, site_page_filters
+from .incremental import KEPT_PAGE, PAGE_FILTERS, incremental_writer, site_page_filters
 
 logger = logging.getLogger(__name__)
 # Pelican's own logger for "Writing ...", so the messages are the ones a serial build shows.
@@ -205,6 +205,9 @@ class ParallelWrites(Writer):
         """Pelican's ``_write_file`` for one recorded page, with the file's bookkeeping as it was at the call."""
         job.context["localsiteurl"] = job.localsiteurl
         output = job.template.render(job.localcontext)
+        if job.localcontext.get(KEPT_PAGE):
+            self._write_text(job, output)
+            return
         if PAGE_FILTERS not in job.localcontext:
             # Found once for the build (the incremental writer leaves them in a rendered page's context):
             # looking them up from each page's settings looks at the config's files each time.
@@ -213,6 +216,9 @@ class ParallelWrites(Writer):
             job.localcontext[PAGE_FILTERS] = self._filters_for_pages
         output = finish_page(output, job.path, job.localcontext)
         os.makedirs(os.path.dirname(job.path), exist_ok=True)
+        self._write_text(job, output)
+
+    def _write_text(self, job: _Job, output: str) -> None:
         for files, member in (
             (self._written_files, job.written_before),
             (self._overridden_files, job.overridden_before),
@@ -237,16 +243,30 @@ class ParallelWrites(Writer):
         groups: dict[str, list[_Job]] = {}
         for job in jobs:
             groups.setdefault(job.path, []).append(job)
-        ordered = list(groups.values())
+        # A file written again with override_output (hexo-generator-archive's pages over Pelican's
+        # period archives) holds what its last write wrote: the writes before it are not rendered.
+        ordered = []
+        for path, group in groups.items():
+            if len(group) > 1:
+                self._superseded_writes(path, len(group) - 1)
+            ordered.append(group[-1:])
         written, overridden = set(self._written_files), set(self._overridden_files)
         contexts = {id(job.context): job.context for job in jobs}
         site_urls = {key: context.get("localsiteurl") for key, context in contexts.items()}
         try:
-            workers = self._workers(len(jobs))
+            # Pages the last build left as they would be now are kept here, before forking: a warm
+            # rebuild then forks only for the pages that changed, and each post's fingerprint is made once.
+            changed = []
+            for group in ordered:
+                if _unchanged(group[-1]):
+                    self._write_group(group)
+                else:
+                    changed.append(group)
+            workers = self._workers(sum(len(group) for group in changed))
             if workers > 1:
-                self._write_in_workers(ordered, workers)
+                self._write_in_workers(changed, workers)
             else:
-                for group in ordered:
+                for group in changed:
                     self._write_group(group)
         finally:
             # As after Pelican's own calls: every file claimed, the context as the last call left it.
@@ -262,6 +282,9 @@ class ParallelWrites(Writer):
             logger.info("pages written in one process: content_written also goes to %s", ", ".join(foreign))
             return 1
         return min(_cores(), MAX_WORKERS)
+
+    def _superseded_writes(self, path: str, count: int) -> None:
+        """Told that ``count`` writes of ``path`` are dropped for a later one (the incremental writer counts them)."""
 
     def _write_group(self, group: list[_Job]) -> None:
         for job in group:
@@ -308,7 +331,7 @@ class ParallelWrites(Writer):
         status = 0
         try:
             records, problems = _isolate_worker()
-            kept = getattr(self, "kept", 0)
+            kept = set(getattr(self, "_kept", ()))
             result: dict[str, Any] = {"done": []}
             paths: list[str] = []
             try:
@@ -330,15 +353,17 @@ class ParallelWrites(Writer):
             # Not sys.exit: the parent's atexit handlers (V8's teardown) and buffered output are not ours.
             os._exit(status)
 
-    def _worker_state(self, paths: list[str], kept_at_fork: int) -> dict[str, Any]:
+    def _worker_state(self, paths: list[str], kept_at_fork: set[str]) -> dict[str, Any]:
         """What the incremental writer learnt while the worker wrote (fingerprints, pages kept)."""
         state: dict[str, Any] = {}
         current = getattr(self, "_current", None)
         if isinstance(current, dict):
-            state["_current"] = {path: current[path] for path in paths if path in current}
-        kept = getattr(self, "kept", None)
-        if isinstance(kept, int):
-            state["kept"] = kept - kept_at_fork
+            written = set(paths)
+            # Keyed by path, or by path and the number of a later write of it (incremental._NTH_WRITE).
+            state["_current"] = {key: value for key, value in current.items() if key.partition("\0")[0] in written}
+        kept = getattr(self, "_kept", None)
+        if isinstance(kept, set):
+            state["kept"] = sorted(kept - kept_at_fork)
         return state
 
     def _merge(self, result: Mapping[str, Any]) -> None:
@@ -352,13 +377,19 @@ class ParallelWrites(Writer):
         if "_current" in state:
             self._current.update(state["_current"])
         if "kept" in state:
-            self.kept += state["kept"]
+            self._kept.update(state["kept"])
         if "failed" in result:
             logger.info("a page-writing worker stopped; the parent writes its pages:\n%s", result["failed"])
         elif result.get("lost"):
             logger.warning(
                 "a page-writing worker ended without a result (%s); the parent writes its pages", result["lost"]
             )
+
+
+def _unchanged(job: _Job) -> bool:
+    """Whether the incremental writer finds the page's file as the last build left it (decided once)."""
+    settle = getattr(job.template, "settle", None)
+    return bool(settle(job.localcontext, early=True)) if settle is not None else False
 
 
 def _take(taken: Any, count: int) -> Iterator[int]:
