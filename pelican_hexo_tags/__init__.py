@@ -30,6 +30,7 @@ from .integration import (
     report_config_notices,
     report_page_problems,
     run_page_filters,
+    scan_links_only_where_there_are_some,
     warn_duplicate_urls,
 )
 from .links import resolve_cross_post_assets, resolve_post_links, share_heading_ids_across_posts
@@ -59,6 +60,7 @@ _CONNECTIONS = (
     (signals.all_generators_finalized, stop_read_ahead),
     (signals.page_generator_finalized, put_layout_pages_in),
     (signals.content_object_init, remember_asset_owner),
+    (signals.content_object_init, scan_links_only_where_there_are_some),
     (signals.static_generator_finalized, publish_asset_folders),
     (signals.article_generator_finalized, fill_series),
     (signals.content_written, inject_bundles),

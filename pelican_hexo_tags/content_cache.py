@@ -171,9 +171,14 @@ def _wrap(cacher: Any, fingerprint: str, is_hexo: Callable[[str], bool]) -> None
         return
     # The data being stored, while cache_data computes its stamp: its lookups, not the old entry's.
     storing: dict[str, Any] = {}
+    # The file's own stamp and its asset folder's, once a build (a cacher is made for each build): the
+    # read-ahead asks which posts are cached before the generator does, 1,000 walks of asset folders each.
+    stamped: dict[str, tuple[Any, str]] = {}
 
     def stamp(filename: str) -> Any:
-        own = original(filename)
+        if filename not in stamped:
+            stamped[filename] = (original(filename), asset_folder_stamp(filename) if is_hexo(filename) else "")
+        own, folder = stamped[filename]
         if not is_hexo(filename):
             return own
         # The generator layer keys its entries by the path under its own folder, and stamps the full path.
@@ -190,7 +195,7 @@ def _wrap(cacher: Any, fingerprint: str, is_hexo: Callable[[str], bool]) -> None
             if isinstance(entry, tuple) and len(entry) == 2:
                 metadata = _metadata_of(entry[1])
                 break
-        return (_MARK, own, fingerprint, asset_folder_stamp(filename), lookups_stamp(metadata))
+        return (_MARK, own, fingerprint, folder, lookups_stamp(metadata))
 
     original_cache_data = cacher.cache_data
 
@@ -238,4 +243,13 @@ def cover_hexo_inputs(generator: Any) -> None:
     cachers = [c for c in (readers, generator) if hasattr(c, "_filestamp_func")]
     _announce_if_stale(cachers, fingerprint, str(settings.get("CACHE_PATH")))
     for cacher in cachers:
+        if cacher is generator and not getattr(cacher, "_cache_data_policy", True) and not cacher._cache:
+            # The reader layer caches (Pelican's default): this layer's lookups answer "not cached"
+            # whatever the stamp, yet Pelican stamps each file for them twice, 2,000 stamps a build.
+            cacher._filestamp_func = _no_stamp
+            continue
         _wrap(cacher, fingerprint, is_hexo)
+
+
+def _no_stamp(_filename: str) -> str:
+    return ""

@@ -204,7 +204,7 @@ def _site_post(content: Any, config: HexoConfig, taxonomy: _Taxonomy, settings: 
         path=path,
         permalink=full_url_for(config, path),
         # Hexo's post.content: before the after_render:html filters, which change written pages only.
-        content=str(metadata.get("hexo_post_content") or content.content or ""),
+        content=str(metadata.get("hexo_post_content") or _content_html(content) or ""),
         excerpt=excerpt,
         source=_source_of(content, settings),
         front_matter=front_matter,
@@ -213,6 +213,17 @@ def _site_post(content: Any, config: HexoConfig, taxonomy: _Taxonomy, settings: 
         is_page=is_page,
         source_path=content.source_path,
     )
+
+
+def _content_html(content: Any) -> str:
+    """``content.content``, without Pelican's link rewriting where the body has no link to rewrite."""
+    from .integration import may_hold_intrasite_links
+
+    body = getattr(content, "_content", None)
+    # Pelican's rewriting tries its regex at every tag of the body, on every access.
+    if isinstance(body, str) and not hasattr(content, "_get_content") and not may_hold_intrasite_links(content):
+        return body
+    return content.content
 
 
 def _by_creation(posts: list[SitePost], taxonomy: _Taxonomy) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from typing import Any
 
 from pelican import signals
@@ -268,6 +269,37 @@ def remember_asset_owner(instance: Any) -> None:
         folder = os.path.splitext(source_path)[0]
     if os.path.isdir(folder):
         context.setdefault(ASSET_OWNERS, {})[folder] = asset_path
+
+
+# INTRASITE_LINK_REGEX → what any of its links in an attribute starts with, found without Pelican's regex.
+_LINK_STARTS: dict[str, re.Pattern[str]] = {}
+
+
+def scan_links_only_where_there_are_some(instance: Any) -> None:
+    """``content_object_init``: Pelican's scan of a body for ``{static}`` links, skipped where it finds none.
+
+    Pelican's regex tries every tag of the body (``<[^>]+`` then the attribute): 0.15 s of a warm
+    rebuild of 1,000 posts, where a post with no attribute value opening with its link marker
+    (``="{static}``, ``='|filename|``) is found in one pass. Pelican scans right after the post is
+    made, from the same body; for such a post the scan is the builtin ``set``, which returns an
+    empty set and pickles with the post (the generator cache layer keeps whole posts).
+    """
+    if not may_hold_intrasite_links(instance):
+        instance.get_static_links = set
+
+
+def may_hold_intrasite_links(content: Any) -> bool:
+    """False where Pelican's intrasite-link regex cannot match the body: no attribute value opens as a link."""
+    settings = getattr(content, "settings", None)
+    marker = settings.get("INTRASITE_LINK_REGEX") if isinstance(settings, dict) else None
+    body = getattr(content, "_content", None)
+    if not isinstance(marker, str) or not isinstance(body, str):
+        return True
+    start = _LINK_STARTS.get(marker)
+    if start is None:
+        # Pelican's pattern from the `=` on, read as Pelican reads it (re.X): it matches wherever that does.
+        start = _LINK_STARTS[marker] = re.compile(rf"""=\s*["']{marker}""", re.X)
+    return start.search(body) is not None
 
 
 def _add_static(generator: StaticGenerator, source: str, target: str) -> None:

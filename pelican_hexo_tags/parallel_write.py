@@ -101,6 +101,7 @@ class ParallelWrites(Writer):
         self._jobs: list[_Job] = []
         self._recording = True
         self._filters_for_pages: list[Any] | None = None
+        self._receivers_are_own = False
         # A writer still holding pages belongs to a build that failed before writing them: not to be written now.
         for stale in _pending_writers:
             stale._jobs.clear()
@@ -230,7 +231,9 @@ class ParallelWrites(Writer):
         with self._open_w(job.path, "utf-8", override=job.override) as handle:
             handle.write(output)
         _pelican_writer_logger.info('Writing "%s"', job.path)
-        signals.content_written.send(job.path, context=job.localcontext)
+        # The plugin's own receivers leave a kept page alone; another plugin's may count it.
+        if not (job.localcontext.get(KEPT_PAGE) and self._receivers_are_own):
+            signals.content_written.send(job.path, context=job.localcontext)
 
     def write_pending(self) -> None:
         """Render and write every recorded page; later calls write at once."""
@@ -253,6 +256,7 @@ class ParallelWrites(Writer):
         written, overridden = set(self._written_files), set(self._overridden_files)
         contexts = {id(job.context): job.context for job in jobs}
         site_urls = {key: context.get("localsiteurl") for key, context in contexts.items()}
+        self._receivers_are_own = not _foreign_receivers()
         try:
             # Pages the last build left as they would be now are kept here, before forking: a warm
             # rebuild then forks only for the pages that changed, and each post's fingerprint is made once.

