@@ -20,6 +20,7 @@ from .integration import (
     add_reader,
     add_template_overrides,
     forget_disabled_markdown_reader,
+    freeze_the_finished_build,
     link_neighbours,
     move_layout_pages_out,
     pin_top_articles,
@@ -31,6 +32,7 @@ from .integration import (
     report_page_problems,
     run_page_filters,
     scan_links_only_where_there_are_some,
+    thaw_for_the_next_build,
     warn_duplicate_urls,
 )
 from .links import resolve_cross_post_assets, resolve_post_links, share_heading_ids_across_posts
@@ -84,6 +86,9 @@ _CONNECTIONS = (
     (signals.finalized, save_page_fingerprints),
     (signals.finalized, save_engine_cache),
     (signals.finalized, fail_strict_build),
+    # After the others: nothing of the build is collected once it is frozen (until the next build).
+    (signals.finalized, freeze_the_finished_build),
+    (signals.get_generators, thaw_for_the_next_build),
 )
 
 

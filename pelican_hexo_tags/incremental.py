@@ -21,7 +21,7 @@ A page's fingerprint covers:
   newer and older post it links to), the posts listed on it (a tag page, a
   page of the index), with all their metadata, summaries and bodies.
 
-So adding a post renders again the pages that list it and its neighbours,
+So adding a post renders again the pages that list it and its neighbours' own pages,
 not every page, unless the theme's pages all name a site-wide list (the
 bundled theme's name none outside the list pages). What it cannot see is a
 template showing, on a page that does not list a post, more of that post
@@ -201,8 +201,6 @@ class _Fingerprints:
             return shallow
         full = self._full.get(key)
         if full is None:
-            # The posts its page links to as newer and older (integration.link_neighbours).
-            neighbours = [self.describe(getattr(content, name, None)) for name in ("hexo_newer", "hexo_older")]
             body = content._content if isinstance(content._content, str) else ""
             # The summary Pelican shows is the summary metadata (in the metadata) or the body cut at
             # SUMMARY_MAX_LENGTH (a setting): both are here without making it (0.2 s a rebuild).
@@ -210,7 +208,7 @@ class _Fingerprints:
             urls = self._site_urls() if _has_intrasite_link(body, content.metadata.get("summary")) else ""
             own_summary = getattr(content, "_summary", None)
             parts = (self._metadata(content.metadata), self.describe(own_summary), _digest(body), urls)
-            full = self._full[key] = _digest((shallow, *parts, neighbours))
+            full = self._full[key] = _digest((shallow, *parts))
         return full
 
     def _metadata(self, metadata: Any) -> str:
@@ -231,6 +229,10 @@ class _Fingerprints:
         described = self.describe(value)
         # describe() returns a non-JSON value as such (a subclass of str or int is JSON as it is).
         return ("described", described) if described is value else described
+
+    def neighbours(self, content: Any) -> list[Any]:
+        """The posts a post's own page links to as newer and older (integration.link_neighbours)."""
+        return [self.describe(getattr(content, name, None)) for name in ("hexo_newer", "hexo_older")]
 
     def use_site(self, contents: list[Any]) -> None:
         """Every content object of the build, whose URLs a {filename} link may take."""
@@ -290,9 +292,11 @@ def _names_of_one(
     if key not in known:
         try:
             tree = environment.parse(source)
+            # Compiles the tree: a filter the environment lacks is an error here too.
+            undeclared = meta.find_undeclared_variables(tree)
         except TemplateError:
             return None
-        known[key] = (frozenset(meta.find_undeclared_variables(tree)), tuple(meta.find_referenced_templates(tree)))
+        known[key] = (frozenset(undeclared), tuple(meta.find_referenced_templates(tree)))
     return known[key]
 
 
@@ -441,8 +445,14 @@ class IncrementalWriter(Writer):
         site_keys = self._site_key_of(context)
         names = None if self._filters_read_the_site() else self._names_used(template)
         if names is not None:
-            # A site-wide value under another name (`all_articles`) is described with the site's.
-            names = names | {site_keys[id(value)] for value in own.values() if id(value) in site_keys}
+            # What the page passes itself shadows the site's value of that name (a tag page's `articles`);
+            # a site-wide value it passes under another name the template uses (`all_articles`) is
+            # described with the site's. One the template does not use is not: list_pages passes
+            # all_articles to every list page, and it changes with every post added.
+            aliases = {site_keys[id(value)] for key, value in own.items() if id(value) in site_keys and key in names}
+            names = frozenset((names - own.keys()) | aliases)
+        # A post's own page links to its neighbours; a list showing the post does not.
+        shown = [own.get(key) for key in ("article", "page")]
         return (
             self._site_fingerprint(context, names),
             getattr(template, "name", None),
@@ -450,6 +460,7 @@ class IncrementalWriter(Writer):
                 (key, "site" if id(value) in site_keys else describe(value, deep=key not in shallow))
                 for key, value in own.items()
             ),
+            [self._fingerprints.neighbours(content) for content in shown if isinstance(content, Content)],
         )
 
     def _filters_read_the_site(self) -> bool:

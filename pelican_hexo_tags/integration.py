@@ -6,6 +6,7 @@ registering the plugin twice in one process changes nothing.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -60,6 +61,30 @@ def add_template_overrides(pelican: Any) -> None:
     # Connected here, by the build, as list_pages connects its own: blinker dedupes a second build's.
     signals.all_generators_finalized.connect(release_reading_engines)
     signals.generator_init.connect(cache_compiled_templates)
+
+
+_frozen_by_us = False
+
+
+def freeze_the_finished_build(_pelican: Any) -> None:
+    """``finalized``, last: the build's objects go where the collector no longer looks.
+
+    The interpreter's exit runs a full collection over every object a 1,000-post build made
+    (the cache, the posts, their pages' contexts); frozen, they are skipped: about 0.1 s of a
+    2 s rebuild. ``--autoreload`` builds again in the same process: :func:`thaw_for_the_next_build`
+    gives them back to the collector then, so nothing of an old build is kept.
+    """
+    global _frozen_by_us
+    gc.freeze()
+    _frozen_by_us = True
+
+
+def thaw_for_the_next_build(_pelican: Any) -> None:
+    """``get_generators``: a build starting in the process of the last one; its objects can go."""
+    global _frozen_by_us
+    if _frozen_by_us:
+        gc.unfreeze()
+        _frozen_by_us = False
 
 
 def release_reading_engines(_generators: Any) -> None:

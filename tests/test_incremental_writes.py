@@ -237,3 +237,22 @@ def test_a_post_linking_another_by_filename_follows_its_new_url(
     assert 'moved/">to zero' in page
     warm, cold = _all_files(tmp_path / "output"), _cold_files(settings, tmp_path)
     assert [name for name in cold if warm.get(name) != cold[name]] == []
+
+
+def test_adding_a_post_leaves_the_lists_it_is_not_on(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    settings = _bench_like_site(tmp_path)
+    posts = tmp_path / "content" / "_posts"
+    elsewhere = _bench_like_post(7, 1, "lonely").replace("categories: notes", "categories: life")
+    (posts / "post-7.md").write_text(elsewhere, encoding="utf-8")
+    before, _ = _build(settings, tmp_path, caplog)
+    assert {"categories/life/index.html", "tags/lonely/index.html", "tags/shared/index.html"} <= set(before)
+    (posts / "post-9.md").write_text(_bench_like_post(9, 20, "shared, new"), encoding="utf-8")
+    after, _ = _build(settings, tmp_path, caplog)
+    rewritten = _rewritten(before, after)
+    assert {"tags/shared/index.html", "categories/notes/index.html", "index.html"} <= rewritten
+    # hexo-generator-category and -tag pass every list page all the posts (all_articles), which these
+    # templates do not show: a list the new post is not on is kept.
+    assert not rewritten & {"categories/life/index.html", "tags/lonely/index.html"}
+    # Its older neighbour's own page links to it; the lists showing that neighbour do not change.
+    assert "2024/02/06/post-5/index.html" in rewritten
+    assert "tags/t2/index.html" not in rewritten
