@@ -12,8 +12,11 @@ written: by ``fork()``\\ ed workers that inherit the whole built site, no
 pickling of live objects, each taking the next few pages until none are left,
 the parent doing its share.
 
-Every write of one file stays in one worker, in the order of the calls, so a
-page overriding another is written after it. A worker sends back what the
+A file written more than once (``override_output``: hexo-generator-archive's
+pages over Pelican's period archives) holds what its last write wrote, so only
+that write is rendered. With the incremental writer, the pages the last build
+left as they would be now are found in the parent before anything forks: a
+warm rebuild forks only when enough pages changed. A worker sends back what the
 parent must know: its log records (shown by the parent's handlers), problems
 reported while rendering (for ``HEXO_STRICT``), and the incremental writer's
 page fingerprints. Whatever a worker did not finish (an error, a crash) is
