@@ -226,9 +226,8 @@ class _Fingerprints:
         return _digest(text)
 
     def _described(self, value: Any) -> Any:
-        described = self.describe(value)
-        # describe() returns a non-JSON value as such (a subclass of str or int is JSON as it is).
-        return ("described", described) if described is value else described
+        # JSON asks only for what it cannot write itself; describe() never gives such a value back.
+        return self.describe(value)
 
     def neighbours(self, content: Any) -> list[Any]:
         """The posts a post's own page links to as newer and older (integration.link_neighbours)."""
@@ -311,6 +310,16 @@ def _digest(description: Any) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
+def _write_key(path: str, count: int) -> str:
+    """The state's key for the write of ``path`` after ``count`` others in one build."""
+    return f"{path}{_NTH_WRITE}{count}" if count else path
+
+
+def written_path(key: str) -> str:
+    """The file a key of the page state is about."""
+    return key.partition(_NTH_WRITE)[0]
+
+
 def _tree_state(folders: list[str]) -> list[tuple[str, int, int]]:
     found = []
     for folder in folders:
@@ -367,7 +376,7 @@ class IncrementalWriter(Writer):
         pages = {}
         for key, fingerprint in self._current.items():
             try:
-                stat = os.stat(key.partition(_NTH_WRITE)[0])
+                stat = os.stat(written_path(key))
             except OSError:
                 continue
             pages[key] = (fingerprint, stat.st_size, stat.st_mtime_ns)
@@ -496,12 +505,11 @@ class IncrementalWriter(Writer):
     def _state_key(self, path: str) -> str:
         count = self._writes.get(path, 0)
         self._writes[path] = count + 1
-        return f"{path}{_NTH_WRITE}{count}" if count else path
+        return _write_key(path, count)
 
     def wrote_before(self, path: str) -> bool:
         """Whether the last build left a fingerprint for the next write of ``path``."""
-        count = self._writes.get(path, 0)
-        return (f"{path}{_NTH_WRITE}{count}" if count else path) in self._previous
+        return _write_key(path, self._writes.get(path, 0)) in self._previous
 
     def _superseded_writes(self, path: str, count: int) -> None:
         """``count`` writes of ``path`` are not made, a later write replacing them (the parallel writer's)."""

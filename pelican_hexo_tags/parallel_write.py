@@ -52,7 +52,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .assets import finish_page
-from .incremental import KEPT_PAGE, PAGE_FILTERS, incremental_writer, site_page_filters
+from .incremental import KEPT_PAGE, PAGE_FILTERS, incremental_writer, site_page_filters, written_path
 
 logger = logging.getLogger(__name__)
 # Pelican's own logger for "Writing ...", so the messages are the ones a serial build shows.
@@ -366,8 +366,8 @@ class ParallelWrites(Writer):
         current = getattr(self, "_current", None)
         if isinstance(current, dict):
             written = set(paths)
-            # Keyed by path, or by path and the number of a later write of it (incremental._NTH_WRITE).
-            state["_current"] = {key: value for key, value in current.items() if key.partition("\0")[0] in written}
+            # Keyed by path, or by path and the number of a later write of it.
+            state["_current"] = {key: value for key, value in current.items() if written_path(key) in written}
         kept = getattr(self, "_kept", None)
         if isinstance(kept, set):
             state["kept"] = sorted(kept - kept_at_fork)
