@@ -511,9 +511,9 @@ class IncrementalWriter(Writer):
         """Whether the last build left a fingerprint for the next write of ``path``."""
         return _write_key(path, self._writes.get(path, 0)) in self._previous
 
-    def _superseded_writes(self, path: str, count: int) -> None:
-        """``count`` writes of ``path`` are not made, a later write replacing them (the parallel writer's)."""
-        self._writes[path] = self._writes.get(path, 0) + count
+    def _superseded_write(self, path: str) -> None:
+        """A write of ``path`` is not made, a later write replacing it (the parallel writer's)."""
+        self._writes[path] = self._writes.get(path, 0) + 1
 
     @property
     def kept(self) -> int:

@@ -60,7 +60,7 @@ _pelican_writer_logger = logging.getLogger("pelican.writers")
 
 MIN_WRITES = 200
 MAX_WORKERS = 4
-# Groups of pages a worker takes at a time: small enough to even out, large enough to cost nothing.
+# Pages a worker takes at a time: small enough to even out, large enough to cost nothing.
 _CHUNK = 4
 
 _pending_writers: list[ParallelWrites] = []
@@ -246,16 +246,13 @@ class ParallelWrites(Writer):
             _pending_writers.remove(self)
         if not jobs:
             return
-        groups: dict[str, list[_Job]] = {}
-        for job in jobs:
-            groups.setdefault(job.path, []).append(job)
         # A file written again with override_output (hexo-generator-archive's pages over Pelican's
         # period archives) holds what its last write wrote: the writes before it are not rendered.
-        ordered = []
-        for path, group in groups.items():
-            if len(group) > 1:
-                self._superseded_writes(path, len(group) - 1)
-            ordered.append(group[-1:])
+        last_writes: dict[str, _Job] = {}
+        for job in jobs:
+            if job.path in last_writes:
+                self._superseded_write(job.path)
+            last_writes[job.path] = job
         written, overridden = set(self._written_files), set(self._overridden_files)
         contexts = {id(job.context): job.context for job in jobs}
         site_urls = {key: context.get("localsiteurl") for key, context in contexts.items()}
@@ -264,17 +261,17 @@ class ParallelWrites(Writer):
             # Pages the last build left as they would be now are kept here, before forking: a warm
             # rebuild then forks only for the pages that changed, and each post's fingerprint is made once.
             changed = []
-            for group in ordered:
-                if _unchanged(group[-1]):
-                    self._write_group(group)
+            for job in last_writes.values():
+                if _unchanged(job):
+                    self._write(job)
                 else:
-                    changed.append(group)
-            workers = self._workers(sum(len(group) for group in changed))
+                    changed.append(job)
+            workers = self._workers(len(changed))
             if workers > 1:
                 self._write_in_workers(changed, workers)
             else:
-                for group in changed:
-                    self._write_group(group)
+                for job in changed:
+                    self._write(job)
         finally:
             # As after Pelican's own calls: every file claimed, the context as the last call left it.
             self._written_files, self._overridden_files = written, overridden
@@ -290,14 +287,10 @@ class ParallelWrites(Writer):
             return 1
         return min(_cores(), MAX_WORKERS)
 
-    def _superseded_writes(self, path: str, count: int) -> None:
-        """Told that ``count`` writes of ``path`` are dropped for a later one (the incremental writer counts them)."""
+    def _superseded_write(self, path: str) -> None:
+        """Told that a write of ``path`` is dropped for a later one (the incremental writer counts it)."""
 
-    def _write_group(self, group: list[_Job]) -> None:
-        for job in group:
-            self._write(job)
-
-    def _write_in_workers(self, groups: list[list[_Job]], workers: int) -> None:
+    def _write_in_workers(self, jobs: list[_Job], workers: int) -> None:
         fork = multiprocessing.get_context("fork")
         taken = fork.Value("q", 0)
         children: list[tuple[int, int]] = []
@@ -311,13 +304,13 @@ class ParallelWrites(Writer):
                     os.close(read_end)
                     for _, other in children:
                         os.close(other)
-                    self._work_as_child(groups, taken, write_end)
+                    self._work_as_child(jobs, taken, write_end)
                 os.close(write_end)
                 children.append((pid, read_end))
             done: set[int] = set()
             try:
-                for index in _take(taken, len(groups)):
-                    self._write_group(groups[index])
+                for index in _take(taken, len(jobs)):
+                    self._write(jobs[index])
                     done.add(index)
             except BaseException:
                 for pid, _ in children:
@@ -330,11 +323,11 @@ class ParallelWrites(Writer):
         for result in results:
             self._merge(result)
             done.update(result.get("done", ()))
-        missing = [index for index in range(len(groups)) if index not in done]
+        missing = [index for index in range(len(jobs)) if index not in done]
         for index in missing:
-            self._write_group(groups[index])
+            self._write(jobs[index])
 
-    def _work_as_child(self, groups: list[list[_Job]], taken: Any, write_end: int) -> None:
+    def _work_as_child(self, jobs: list[_Job], taken: Any, write_end: int) -> None:
         status = 0
         try:
             records, problems = _isolate_worker()
@@ -342,10 +335,10 @@ class ParallelWrites(Writer):
             result: dict[str, Any] = {"done": []}
             paths: list[str] = []
             try:
-                for index in _take(taken, len(groups)):
-                    self._write_group(groups[index])
+                for index in _take(taken, len(jobs)):
+                    self._write(jobs[index])
                     result["done"].append(index)
-                    paths.append(groups[index][0].path)
+                    paths.append(jobs[index].path)
             except BaseException:  # noqa: BLE001 - the parent writes what is left, and meets the error itself
                 result["failed"] = traceback.format_exc()
             result["logs"] = [_portable(record) for record in records]
@@ -400,7 +393,7 @@ def _unchanged(job: _Job) -> bool:
 
 
 def _take(taken: Any, count: int) -> Iterator[int]:
-    """The indexes of the groups this process writes: the next few not taken by another, until none are left."""
+    """The indexes of the pages this process writes: the next few not taken by another, until none are left."""
     while True:
         with taken.get_lock():
             start = taken.value

@@ -187,19 +187,19 @@ def test_what_a_failed_worker_leaves_the_parent_writes(
     settings = _site(tmp_path)
     serial = _build(settings, tmp_path / "serial", parallel=False)
     parent = os.getpid()
-    write_group = parallel_write.ParallelWrites._write_group
-    groups = {"written": 0}
+    write = parallel_write.ParallelWrites._write
+    pages = {"written": 0}
 
-    def failing_in_workers(self: Any, group: list[Any]) -> None:
-        groups["written"] += 1
-        if os.getpid() != parent and groups["written"] == 3:
+    def failing_in_workers(self: Any, job: Any) -> None:
+        pages["written"] += 1
+        if os.getpid() != parent and pages["written"] == 3:
             # The first worker (it sees no other forked yet) dies; the second meets an error.
             if not forks:
                 os._exit(3)
             raise RuntimeError("a worker's page failed")
-        write_group(self, group)
+        write(self, job)
 
-    monkeypatch.setattr(parallel_write.ParallelWrites, "_write_group", failing_in_workers)
+    monkeypatch.setattr(parallel_write.ParallelWrites, "_write", failing_in_workers)
     with caplog.at_level(logging.INFO, logger="pelican_hexo_tags.parallel_write"):
         parallel = _build(settings, tmp_path / "parallel", parallel=True)
     assert len(forks) == 2
