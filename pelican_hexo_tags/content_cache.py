@@ -27,6 +27,7 @@ from importlib import metadata as _metadata
 from typing import Any
 
 from .config import hexo_config_from_settings
+from .paths import folder_digest
 from .reader import HexoReader
 
 logger = logging.getLogger(__name__)
@@ -128,23 +129,6 @@ def settings_fingerprint(settings: Mapping[str, Any]) -> str:
 def asset_folder_stamp(source_path: str) -> str:
     """A digest of the files in the post's asset folder (``NAME/`` beside ``NAME.md``), or ``""`` when none."""
     return folder_digest(os.path.splitext(source_path)[0])
-
-
-def folder_digest(folder: str) -> str:
-    """A digest of the names, sizes and mtimes of the files under ``folder``, or ``""`` when it is no folder."""
-    if not os.path.isdir(folder):
-        return ""
-    entries: list[str] = []
-    for directory, subdirs, files in os.walk(folder):
-        subdirs.sort()
-        for name in sorted(files):
-            path = os.path.join(directory, name)
-            try:
-                stat = os.stat(path)
-            except OSError:
-                continue
-            entries.append(f"{os.path.relpath(path, folder)}\0{stat.st_size}\0{stat.st_mtime_ns}")
-    return hashlib.sha256("\n".join(entries).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _metadata_of(data: Any) -> Mapping[str, Any]:

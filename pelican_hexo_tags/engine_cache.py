@@ -26,13 +26,17 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
+
+from .paths import folder_digest
 
 logger = logging.getLogger(__name__)
 
 _FILE = "pelican_hexo_tags-engines.sqlite"
-_SCHEMA = 1
+# 2: results kept as [result] (run_through_cache).
+_SCHEMA = 2
 _KEEP_BUILDS = 50
 
 
@@ -135,6 +139,37 @@ def cached_results(namespace: str, keys: list[Any]) -> list[Any]:
     return results
 
 
+@lru_cache(maxsize=8)
+def engine_namespace(engine: str, folder: str) -> str:
+    """The namespace of ``engine``'s results: its name and a digest of its files, so another release has its own."""
+    return f"{engine} {folder_digest(folder)}"
+
+
+def run_through_cache(
+    namespace: str, keys: list[Any], run: Callable[[list[Any]], Sequence[Any]], stored: list[Any] | None = None
+) -> list[Any]:
+    """``run``'s result for each key: what the last builds kept, the others from one call of ``run``.
+
+    ``stored``: the keys as JSON holds them (``keys`` themselves by default). A result is kept as
+    ``[result]``, so that a result of None (Prism without the language) is told from none kept;
+    it comes back as JSON gives it (a tuple as a list).
+    """
+    stored = keys if stored is None else stored
+    kept = cached_results(namespace, stored)
+    results = [found[0] if found is not None else None for found in kept]
+    missing = [index for index, found in enumerate(kept) if found is None]
+    if missing:
+        for index, result in zip(missing, run([keys[index] for index in missing]), strict=True):
+            results[index] = result
+        keep_made(namespace, ((stored[index], results[index]) for index in missing))
+    return results
+
+
+def keep_made(namespace: str, pairs: Iterable[tuple[Any, Any]]) -> None:
+    """Keep results made elsewhere (the read-ahead helper's) as :func:`run_through_cache` keeps its own."""
+    keep_results(namespace, ((key, [result]) for key, result in pairs))
+
+
 def keep_results(namespace: str, pairs: Iterable[tuple[Any, Any]]) -> None:
     """Keep ``(key, result)`` pairs (JSON values) for the next build."""
     store = _mine()
@@ -179,15 +214,3 @@ def _save(connection: sqlite3.Connection, store: _Store) -> None:
         (total,) = connection.execute("SELECT COUNT(*) FROM results").fetchone()
         if touched * 2 >= total:
             connection.execute("DELETE FROM results WHERE build < ?", (build - _KEEP_BUILDS,))
-
-
-def engine_stamp(*folders: str) -> str:
-    """A digest of the files under ``folders`` (names, sizes, times): which engine made a result."""
-    found = []
-    for folder in folders:
-        for root, _dirs, files in os.walk(folder):
-            for name in files:
-                with contextlib.suppress(OSError):
-                    stat = os.stat(os.path.join(root, name))
-                    found.append((os.path.relpath(os.path.join(root, name), folder), stat.st_size, stat.st_mtime_ns))
-    return hashlib.blake2b(repr(sorted(found)).encode(), digest_size=8).hexdigest()

@@ -31,7 +31,7 @@ from pygments.token import Token, _TokenType
 from pygments.util import ClassNotFound
 
 from .assets import STATIC_ROOT
-from .engine_cache import cached_results, engine_stamp, keep_results
+from .engine_cache import engine_namespace, keep_made, run_through_cache
 from .js_runtime import js_call, read_static
 from .lexer import strip_indent
 
@@ -401,21 +401,13 @@ def run_engine_elsewhere(call: Callable[[list[EngineKey]], list[Any] | None] | N
     _engine_elsewhere = call
 
 
-@lru_cache(maxsize=1)
 def _highlight_js_namespace() -> str:
-    return "highlight.js " + engine_stamp(os.path.join(STATIC_ROOT, "highlightjs"))
+    return engine_namespace("highlight.js", os.path.join(STATIC_ROOT, "highlightjs"))
 
 
 def highlight_many(keys: list[EngineKey]) -> list[tuple[str, str]]:
     """(language, highlighted HTML) for each block: what the last build made of it, else from the engine."""
-    namespace = _highlight_js_namespace()
-    results = cached_results(namespace, keys)
-    missing = [index for index, found in enumerate(results) if found is None]
-    if missing:
-        made = _run_highlight_js([keys[index] for index in missing])
-        for index, result in zip(missing, made, strict=True):
-            results[index] = result
-        keep_results(namespace, ((keys[index], results[index]) for index in missing))
+    results = run_through_cache(_highlight_js_namespace(), keys, _run_highlight_js)
     return [(language, value) for language, value in results]
 
 
@@ -450,7 +442,7 @@ def remember_highlighted(results: Iterable[tuple[EngineKey, tuple[str, str]]]) -
     results = list(results)
     for key, (language, value) in results:
         _remember(key, language, value)
-    keep_results(_highlight_js_namespace(), results)
+    keep_made(_highlight_js_namespace(), results)
 
 
 def _prime(
@@ -725,25 +717,12 @@ def prism_key(code: str, options: HighlightOptions, config: Mapping[str, Any]) -
     return _prism_code(code, settings), language, flavour
 
 
-@lru_cache(maxsize=1)
-def _prism_namespace() -> str:
-    return "prism " + engine_stamp(os.path.join(STATIC_ROOT, "prism"))
-
-
 def prism_many(keys: list[PrismKey]) -> list[str | None]:
     """Prism's HTML for each block, None where Prism has no such language: what the last build made of it,
     else from the engine, in one call into V8 per flavour."""
-    namespace = _prism_namespace()
-    stored = [(code, language, flavour.engine) for code, language, flavour in keys]
-    # Kept as [html]: a block Prism has no language for is [null], not a missing result.
-    results = cached_results(namespace, stored)
-    missing = [index for index, found in enumerate(results) if found is None]
-    if missing:
-        made = _run_prism([keys[index] for index in missing])
-        for index, html in zip(missing, made, strict=True):
-            results[index] = [html]
-        keep_results(namespace, ((stored[index], results[index]) for index in missing))
-    return [found[0] for found in results]
+    namespace = engine_namespace("prism", os.path.join(STATIC_ROOT, "prism"))
+    stored = [[code, language, flavour.engine] for code, language, flavour in keys]
+    return run_through_cache(namespace, keys, _run_prism, stored)
 
 
 def _run_prism(keys: list[PrismKey]) -> list[str | None]:
