@@ -53,8 +53,7 @@ _RARE_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def _without_control(text: str) -> str:
     """``text.replace(/[\x00-\x1f\x7f]/g, '')``, as Fluid's template strips a post for its index."""
     # The regex alone met every newline of every post: 0.11 -> 0.07 s over 1,000 posts.
-    text = text.replace("\n", "").replace("\t", "").replace("\r", "")
-    return _RARE_CONTROL.sub("", text) if _RARE_CONTROL.search(text) else text
+    return _RARE_CONTROL.sub("", text.replace("\n", "").replace("\t", "").replace("\r", ""))
 
 
 def _url_join(base: str, relative: Any) -> str:
