@@ -241,6 +241,27 @@ class _Fingerprints:
     def has_site(self) -> bool:
         return self._contents is not None
 
+    def describe_posts(self, posts: list[Any]) -> dict[str, dict[int, str]]:
+        """The descriptions of ``posts`` by id, for another process of the build to :meth:`adopt`.
+
+        Made once in the process that forked, the ids are the same objects in both.
+        """
+        for post in posts:
+            try:
+                self._content(post, deep=True)
+            except Exception as error:  # noqa: BLE001 - the page showing it is fingerprinted, or written, anyway
+                logger.debug("not describing %s: %s", getattr(post, "source_path", post), error)
+        keys = [id(post) for post in posts]
+        return {
+            "shallow": {key: self._shallow[key] for key in keys if key in self._shallow},
+            "full": {key: self._full[key] for key in keys if key in self._full},
+        }
+
+    def adopt(self, made: Mapping[str, Mapping[int, str]]) -> None:
+        """Take the descriptions :meth:`describe_posts` made in another process (of posts :meth:`use_site` holds)."""
+        self._shallow.update(made.get("shallow", {}))
+        self._full.update(made.get("full", {}))
+
     def _site_urls(self) -> str:
         if self._urls is None:
             contents = self._contents or []
@@ -357,6 +378,9 @@ class IncrementalWriter(Writer):
         # How often each file was fingerprinted: a file written again (override_output) has a state per write.
         self._writes: dict[str, int] = {}
         self._kept: set[str] = set()
+        # Fingerprints made before the pages are settled (in two processes), by id of the page's local context.
+        self._made_ahead: dict[int, str] = {}
+        self._paths_written_before = {written_path(key) for key in self._previous}
         _active_writers.append(self)
 
     def _load_state(self) -> dict[str, tuple[str, int, int]]:
@@ -483,14 +507,43 @@ class IncrementalWriter(Writer):
             self._page_filters = site_page_filters(self.settings)
         return self._page_filters
 
-    def can_keep(self, path: str, describe: Callable[[], Any]) -> bool:
-        """Whether ``path`` is as the last build wrote it from the same inputs; notes them for the next build."""
+    def fingerprints_to_share(self, context: Mapping[str, Any]) -> tuple[_Fingerprints, list[Any]]:
+        """The build's fingerprints, ready to be made in two processes, and the posts to describe first.
+
+        What the pages' descriptions look up once for the build (the site's objects, the page filters)
+        is found here, before a fork, so that both processes find the same.
+        """
+        if not self._fingerprints.has_site():
+            self._fingerprints.use_site([c for key in _CONTENT_KEYS for c in context.get(key) or ()])
+        _ = self.page_filters
+        self._site_key_of(context)
+        posts = [c for key in _CONTENT_KEYS if key != "staticfiles" for c in context.get(key) or ()]
+        return self._fingerprints, posts
+
+    def may_keep(self, path: str) -> bool:
+        """Whether the last build wrote ``path`` at all: only such a page is worth fingerprinting ahead."""
+        return path in self._paths_written_before
+
+    def made_ahead(self, localcontext: Mapping[str, Any], fingerprint: str) -> None:
+        """The fingerprint of the page of ``localcontext``, made before the page is settled (elsewhere)."""
+        self._made_ahead[id(localcontext)] = fingerprint
+
+    def page_fingerprint(self, template: Any, localcontext: Mapping[str, Any], context: Mapping[str, Any]) -> str:
+        """What :meth:`can_keep` compares for a page: its description's digest."""
+        return _digest(self._page_description(template, localcontext, context))
+
+    def can_keep(self, path: str, describe: Callable[[], Any], fingerprint: str | None = None) -> bool:
+        """Whether ``path`` is as the last build wrote it from the same inputs; notes them for the next build.
+
+        ``fingerprint``: the digest of ``describe()``, made ahead.
+        """
         key = self._state_key(path)
-        try:
-            fingerprint = _digest(describe())
-        except Exception as error:  # noqa: BLE001 - what we cannot describe is simply written
-            logger.debug("not fingerprinting %s: %s", path, error)
-            return False
+        if fingerprint is None:
+            try:
+                fingerprint = _digest(describe())
+            except Exception as error:  # noqa: BLE001 - what we cannot describe is simply written
+                logger.debug("not fingerprinting %s: %s", path, error)
+                return False
         self._current[key] = fingerprint
         previous = self._previous.get(key)
         if previous is None or previous[0] != fingerprint:
@@ -592,12 +645,20 @@ class _CheckedTemplate:
         path = sanitised_join(writer.output_path, localcontext["output_file"])
         if early and not writer.wrote_before(path):
             return False
-        kept = writer.can_keep(path, lambda: writer._page_description(self._template, localcontext, self._context))
+        kept = writer.can_keep(
+            path,
+            lambda: writer._page_description(self._template, localcontext, self._context),
+            writer._made_ahead.pop(id(localcontext), None),
+        )
         localcontext[_SETTLED] = kept
         if kept:
             writer._keep.add(path)
             localcontext[KEPT_PAGE] = True
         return kept
+
+    def fingerprint(self, localcontext: Mapping[str, Any]) -> str:
+        """The page's fingerprint, for :meth:`IncrementalWriter.made_ahead` (a process may make it for another)."""
+        return self._writer.page_fingerprint(self._template, localcontext, self._context)
 
     def render(self, localcontext: dict[str, Any]) -> str:
         if self.settle(localcontext):

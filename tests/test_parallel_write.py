@@ -8,6 +8,8 @@ import io
 import json
 import logging
 import os
+import pickle
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -247,3 +249,47 @@ def test_another_plugins_content_written_receiver_keeps_the_pages_in_one_process
     # The receiver saw every page, in the one process it can collect in.
     pages = {name for name in _files(build.output) if name.endswith((".html", ".xml", ".json"))}
     assert pages <= {os.path.relpath(path, build.output) for path in seen}
+
+
+def _page_state(cache: Path, output: Path) -> dict[str, str]:
+    """The incremental writer's fingerprint of each page, by its path in the output."""
+    with open(cache / "pelican_hexo_tags-pages.pickle", "rb") as handle:
+        state = pickle.load(handle)
+    return {os.path.relpath(key, output): value[0] for key, value in state["pages"].items()}
+
+
+@pytest.mark.parametrize("child", ["fingerprints", "dies"])
+def test_fingerprints_made_in_two_processes_are_the_ones_one_process_makes(
+    tmp_path: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, child: str
+) -> None:
+    settings = _site(tmp_path)
+    cache, output = tmp_path / "cache", tmp_path / "output"
+
+    def build(split: bool) -> tuple[dict[str, bytes], int, dict[str, str]]:
+        monkeypatch.setattr(parallel_write, "MIN_FINGERPRINTS", 1 if split else 10**9)
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="pelican_hexo_tags.incremental"):
+            _build(settings, output, True, CACHE_PATH=str(cache), CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
+        kept = [m for m in caplog.messages if m.startswith("kept ")]
+        return _files(output), int(kept[0].split()[1]) if kept else 0, _page_state(cache, output)
+
+    build(split=True)
+    # A cold build: nothing to fingerprint ahead, only the writing workers forked.
+    assert len(forks) == 2
+    # The last build's output and state, the same for both rebuilds (copied with their files' times).
+    shutil.copytree(tmp_path, tmp_path.parent / f"{tmp_path.name}-cold")
+    post = settings.parent / "content" / "_posts" / "post-7.md"
+    post.write_text(_post(7, "\nAn edit between two builds.\n"), encoding="utf-8")
+    in_one = build(split=False)
+    assert len(forks) == 2
+    for folder in (cache, output):
+        shutil.rmtree(folder)
+        shutil.copytree(tmp_path.parent / f"{tmp_path.name}-cold" / folder.name, folder)
+    if child == "dies":
+        monkeypatch.setattr(parallel_write, "_fingerprint_as_child", lambda *_: os._exit(1))
+    in_two = build(split=True)
+    # One fork more, the process that shared the fingerprints; the few changed pages are written in the parent.
+    assert len(forks) == 3
+    assert in_one[1] > POSTS
+    assert "An edit between two builds." in in_two[0]["2024/08/08/post-7/index.html"].decode()
+    assert in_two == in_one
