@@ -148,3 +148,14 @@ def test_a_page_of_the_sites_own_at_search_keeps_its_path(tmp_path: Path) -> Non
     assert build.messages(logging.ERROR) == []
     assert "My own search page." in build.page("search/index.html")
     assert "search-page" not in build.page("search/index.html")
+
+
+def test_fluids_index_strips_every_control_character_and_nothing_else() -> None:
+    import re
+
+    from pelican_hexo_tags.plugins.hexo_theme_fluid import _without_control
+
+    # Fluid's template: content.replace(/[\x00-\x1F\x7F]/g, '').
+    text = "".join(chr(code) for code in range(0x200)) + "中文\u2028\U0001f600 tab\tline\r\n\ud800end"
+    assert _without_control(text) == re.sub("[\x00-\x1f\x7f]", "", text)
+    assert _without_control("<p>一\n屏</p>\x0b") == "<p>一屏</p>"

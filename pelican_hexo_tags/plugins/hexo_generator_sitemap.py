@@ -68,7 +68,8 @@ def skipped(config: Mapping[str, Any]) -> list[re.Pattern[str]]:
 
 def _day(value: dt.datetime) -> str:
     moment = value.astimezone(dt.timezone.utc) if value.tzinfo else value
-    return moment.strftime("%Y-%m-%d")
+    # Moment's YYYY-MM-DD; not strftime, which Pelican's dates do piece by piece in Python (0.03 s a sitemap).
+    return moment.date().isoformat()
 
 
 def _timestamp(value: dt.datetime | None) -> float:

@@ -46,14 +46,14 @@ LOSES = (
     " own _config.yml lists when the site names none; banner images, links comments, source/_data overrides"
 )
 
-# The control characters other than the newline, tab and return, which str.replace removes faster.
-_RARE_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The C0 control characters and DEL. In UTF-8 each is one byte that no other character's bytes contain.
+_CONTROL_BYTES = bytes(range(0x20)) + b"\x7f"
 
 
 def _without_control(text: str) -> str:
     """``text.replace(/[\x00-\x1f\x7f]/g, '')``, as Fluid's template strips a post for its index."""
-    # The regex alone met every newline of every post: 0.11 -> 0.07 s over 1,000 posts.
-    return _RARE_CONTROL.sub("", text.replace("\n", "").replace("\t", "").replace("\r", ""))
+    # Deleted from the UTF-8 bytes in one C pass: str.replace and a regex took 0.07 s over 1,000 posts, this 0.02.
+    return text.encode("utf-8", "surrogatepass").translate(None, _CONTROL_BYTES).decode("utf-8", "surrogatepass")
 
 
 def _url_join(base: str, relative: Any) -> str:
