@@ -37,7 +37,7 @@ from .integration import (
 )
 from .links import resolve_cross_post_assets, resolve_post_links, share_heading_ids_across_posts
 from .list_pages import add_list_pages_generator
-from .parallel_write import parallel_writer, write_before_static_files, write_pending_pages
+from .parallel_write import describe_posts_ahead, parallel_writer, write_before_static_files, write_pending_pages
 from .readahead import start_read_ahead, stop_read_ahead
 from .registry import TagContext, TagError, registry, tag
 from .strict import HexoStrictError, fail_strict_build, forget_problems
@@ -73,6 +73,8 @@ _CONNECTIONS = (
     (signals.all_generators_finalized, resolve_post_links),
     (signals.all_generators_finalized, resolve_cross_post_assets),
     (signals.all_generators_finalized, share_heading_ids_across_posts),
+    # After the receivers above that change posts: their descriptions are begun in a child.
+    (signals.all_generators_finalized, describe_posts_ahead),
     (signals.initialized, forget_problems),
     (signals.initialized, add_template_overrides),
     # After forget_problems, so that a strict build counts them.

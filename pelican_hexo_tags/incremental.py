@@ -77,6 +77,8 @@ _LISTED_METADATA = ("title", "date", "category", "tags", "author", "authors", "l
 _MISSING = object()
 
 _active_writers: list[IncrementalWriter] = []
+# Fingerprints begun before the build's writer exists (parallel_write.describe_posts_ahead), with its settings.
+_begun: list[tuple[Mapping[str, Any], _Fingerprints]] = []
 
 # Left in a page's local context for the ``content_written`` receivers (integration.run_page_filters):
 # the file is the last build's, its page filters already run, so nothing need read it back;
@@ -117,6 +119,8 @@ class _Fingerprints:
         self._alive: list[Any] = []
         self._contents: list[Any] | None = None
         self._urls: str | None = None
+        # What another process is describing for this build (parallel_write.describe_posts_ahead).
+        self._coming: Callable[[], Any] | None = None
 
     def keep_alive(self, value: Any) -> None:
         """Hold ``value`` for the build: a description memoised by its id must not meet another object there."""
@@ -257,6 +261,19 @@ class _Fingerprints:
             "full": {key: self._full[key] for key in keys if key in self._full},
         }
 
+    def expect(self, coming: Callable[[], Any]) -> None:
+        """``coming()`` will give what :meth:`describe_posts` makes in another process, for :meth:`adopt`."""
+        self._coming = coming
+
+    def take_what_came(self) -> bool:
+        """Adopt what another process described, waiting for it; whether every post came so."""
+        coming, self._coming = self._coming, None
+        made = coming() if coming is not None else None
+        if isinstance(made, dict):
+            self.adopt(made)
+            return True
+        return False
+
     def adopt(self, made: Mapping[str, Mapping[int, str]]) -> None:
         """Take the descriptions :meth:`describe_posts` made in another process (of posts :meth:`use_site` holds)."""
         self._shallow.update(made.get("shallow", {}))
@@ -268,6 +285,33 @@ class _Fingerprints:
             pairs = sorted((str(getattr(c, "source_path", "")), str(getattr(c, "url", ""))) for c in contents)
             self._urls = _digest(pairs)
         return self._urls
+
+
+def begin_fingerprints(settings: Mapping[str, Any], context: Mapping[str, Any]) -> tuple[_Fingerprints, list[Any]]:
+    """The fingerprints the writer of this build will use, begun now; and the posts their pages show.
+
+    For the posts to be described before the writer exists (in a child, while the pages are recorded).
+    """
+    fingerprints = _Fingerprints()
+    fingerprints.use_site([c for key in _CONTENT_KEYS for c in context.get(key) or ()])
+    _begun[:] = [(settings, fingerprints)]
+    return fingerprints, _posts_of(context)
+
+
+def _posts_of(context: Mapping[str, Any]) -> list[Any]:
+    # The articles and pages of every status; not the static files, which no page shows in full.
+    return [c for key in _CONTENT_KEYS if key != "staticfiles" for c in context.get(key) or ()]
+
+
+def _begun_for(settings: Mapping[str, Any]) -> _Fingerprints:
+    begun = [fingerprints for owner, fingerprints in _begun if owner is settings]
+    _begun.clear()
+    return begun[0] if begun else _Fingerprints()
+
+
+def state_file(settings: Mapping[str, Any]) -> str:
+    """Where the page fingerprints of the last build are kept."""
+    return os.path.join(str(settings.get("CACHE_PATH") or "cache"), _STATE_FILE)
 
 
 def _names_used(
@@ -362,11 +406,11 @@ class IncrementalWriter(Writer):
 
     def __init__(self, output_path: str, settings: Mapping[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
-        self._state_path = os.path.join(str(self.settings.get("CACHE_PATH") or "cache"), _STATE_FILE)
+        self._state_path = state_file(self.settings)
         self._previous = self._load_state()
         self._current: dict[str, str] = {}
         self._keep: set[str] = set()
-        self._fingerprints = _Fingerprints()
+        self._fingerprints = _begun_for(self.settings)
         self._site_base: Any = None
         self._sites: dict[tuple[int, frozenset[str] | None], str] = {}
         self._site_keys: dict[int, str] | None = None
@@ -508,7 +552,7 @@ class IncrementalWriter(Writer):
         return self._page_filters
 
     def fingerprints_to_share(self, context: Mapping[str, Any]) -> tuple[_Fingerprints, list[Any]]:
-        """The build's fingerprints, ready to be made in two processes, and the posts to describe first.
+        """The build's fingerprints, ready to be made in two processes, and the posts still to describe first.
 
         What the pages' descriptions look up once for the build (the site's objects, the page filters)
         is found here, before a fork, so that both processes find the same.
@@ -517,8 +561,9 @@ class IncrementalWriter(Writer):
             self._fingerprints.use_site([c for key in _CONTENT_KEYS for c in context.get(key) or ()])
         _ = self.page_filters
         self._site_key_of(context)
-        posts = [c for key in _CONTENT_KEYS if key != "staticfiles" for c in context.get(key) or ()]
-        return self._fingerprints, posts
+        # Described while the pages were recorded: none left to describe.
+        described = self._fingerprints.take_what_came()
+        return self._fingerprints, [] if described else _posts_of(context)
 
     def may_keep(self, path: str) -> bool:
         """Whether the last build wrote ``path`` at all: only such a page is worth fingerprinting ahead."""

@@ -54,7 +54,16 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .assets import finish_page
-from .incremental import KEPT_PAGE, PAGE_FILTERS, incremental_writer, site_page_filters, written_path
+from .incremental import (
+    KEPT_PAGE,
+    PAGE_FILTERS,
+    begin_fingerprints,
+    incremental_writer,
+    incremental_writes_enabled,
+    site_page_filters,
+    state_file,
+    written_path,
+)
 
 logger = logging.getLogger(__name__)
 # Pelican's own logger for "Writing ...", so the messages are the ones a serial build shows.
@@ -64,6 +73,19 @@ MIN_WRITES = 200
 # Pages to fingerprint, at least, before a second process shares the work (a fork costs ~0.01 s).
 MIN_FINGERPRINTS = 400
 MAX_WORKERS = 4
+# Posts, at least, for their descriptions to be made in a child while the parent records the pages.
+MIN_POSTS_AHEAD = 200
+# What is sent between the generators' end and the pages' fingerprints: a receiver may change a post.
+_BEFORE_FINGERPRINTS = (
+    signals.all_generators_finalized,
+    signals.get_writer,
+    signals.article_generator_write_article,
+    signals.page_generator_write_page,
+    signals.article_writer_finalized,
+    signals.page_writer_finalized,
+    signals.feed_generated,
+    signals.feed_written,
+)
 # Pages a worker takes at a time: small enough to even out, large enough to cost nothing.
 _CHUNK = 4
 
@@ -307,9 +329,11 @@ class ParallelWrites(Writer):
         if share is None or not parallel_writes_enabled(self.settings):
             return
         pages = [job for job in jobs if hasattr(job.template, "fingerprint") and self.may_keep(job.path)]
-        if len(pages) < MIN_FINGERPRINTS:
+        if not pages:
             return
         fingerprints, posts = share(pages[0].context)
+        if len(pages) < MIN_FINGERPRINTS:
+            return
         theirs_to_make = pages[1::2]
         from_parent, to_child = os.pipe()
         from_child, to_parent = os.pipe()
@@ -450,6 +474,89 @@ class ParallelWrites(Writer):
             logger.warning(
                 "a page-writing worker ended without a result (%s); the parent writes its pages", result["lost"]
             )
+
+
+def describe_posts_ahead(generators: list[Any]) -> None:
+    """``all_generators_finalized``, last: the posts' descriptions begun in a child, for the page fingerprints.
+
+    A warm rebuild's fingerprints start from a description of each post, a quarter of a second of
+    one core; the parent meanwhile records the pages and runs Hexo's generators, which need as
+    long. The child sends them when the writer first needs them (:meth:`ParallelWrites._fingerprint_ahead`).
+
+    Only where nothing can change a post after this: with another plugin's receiver of a signal
+    sent before the pages are fingerprinted (of this one, a receiver called after it), the posts
+    are described then, as without it.
+    """
+    _forget_posts_described_ahead()
+    generator = next((g for g in generators if hasattr(g, "context") and hasattr(g, "settings")), None)
+    if generator is None:
+        return
+    settings, context = generator.settings, generator.context
+    if not (incremental_writes_enabled(settings) and parallel_writes_enabled(settings)):
+        return
+    # A cold build keeps no page: fingerprints are made where each page is rendered.
+    if not os.path.exists(state_file(settings)) or any(
+        _receivers_from_elsewhere(signal, after=describe_posts_ahead) for signal in _BEFORE_FINGERPRINTS
+    ):
+        return
+    fingerprints, posts = begin_fingerprints(settings, context)
+    if len(posts) < MIN_POSTS_AHEAD:
+        return
+    reading, writing = os.pipe()
+    gc.freeze()
+    try:
+        pid = os.fork()
+        if pid == 0:
+            os.close(reading)
+            status = 0
+            try:
+                _isolate_worker()
+                _send(writing, fingerprints.describe_posts(posts))
+            except BaseException:  # noqa: BLE001 - the parent describes the posts itself
+                status = 1
+            finally:
+                os._exit(status)
+    finally:
+        gc.unfreeze()
+    os.close(writing)
+    _describing.append((pid, reading))
+
+    def take() -> Any:
+        if (pid, reading) not in _describing:
+            return None
+        _describing.remove((pid, reading))
+        made = _receive(reading)
+        os.close(reading)
+        os.waitpid(pid, 0)
+        return made
+
+    fingerprints.expect(take)
+
+
+# The children describing posts (pid, the end their descriptions come from), until taken.
+_describing: list[tuple[int, int]] = []
+
+
+def _forget_posts_described_ahead() -> None:
+    """A build that failed left a child describing its posts: not wanted by this one."""
+    for pid, reading in _describing:
+        _kill(pid)
+        with contextlib.suppress(OSError):
+            os.close(reading)
+            os.waitpid(pid, 0)
+    _describing.clear()
+
+
+def _receivers_from_elsewhere(signal: Any, after: Any = None) -> list[Any]:
+    """The receivers of ``signal`` another package connected; with ``after``, those it calls after that one.
+
+    Pelican's signals call their receivers in the order they were connected.
+    """
+    functions = [r() if isinstance(r, weakref.ref) else r for r in list(signal.receivers.values())]
+    if after in functions:
+        functions = functions[functions.index(after) + 1 :]
+    own = __name__.rpartition(".")[0]
+    return [f for f in functions if f is not None and not getattr(f, "__module__", "").startswith(own)]
 
 
 def _fingerprint_as_child(fingerprints: Any, posts: list[Any], pages: list[_Job], reading: int, writing: int) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from conftest import Build, build_site
 
-from pelican_hexo_tags import parallel_write
+from pelican_hexo_tags import incremental, parallel_write
 
 if not hasattr(os, "fork"):
     pytest.skip("no os.fork here: pages are always written in one process", allow_module_level=True)
@@ -258,7 +258,7 @@ def _page_state(cache: Path, output: Path) -> dict[str, str]:
     return {os.path.relpath(key, output): value[0] for key, value in state["pages"].items()}
 
 
-@pytest.mark.parametrize("child", ["fingerprints", "dies"])
+@pytest.mark.parametrize("child", ["fingerprints", "dies", "describes ahead", "dies describing"])
 def test_fingerprints_made_in_two_processes_are_the_ones_one_process_makes(
     tmp_path: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, child: str
 ) -> None:
@@ -287,9 +287,47 @@ def test_fingerprints_made_in_two_processes_are_the_ones_one_process_makes(
         shutil.copytree(tmp_path.parent / f"{tmp_path.name}-cold" / folder.name, folder)
     if child == "dies":
         monkeypatch.setattr(parallel_write, "_fingerprint_as_child", lambda *_: os._exit(1))
+    if child != "fingerprints" and child != "dies":
+        # The posts described in a child while the pages are recorded (a site of 200 posts or more).
+        monkeypatch.setattr(parallel_write, "MIN_POSTS_AHEAD", 1)
+    if child == "dies describing":
+        parent, describe = os.getpid(), incremental._Fingerprints.describe_posts
+        monkeypatch.setattr(
+            incremental._Fingerprints,
+            "describe_posts",
+            lambda self, posts: describe(self, posts) if os.getpid() == parent else os._exit(1),
+        )
     in_two = build(split=True)
-    # One fork more, the process that shared the fingerprints; the few changed pages are written in the parent.
-    assert len(forks) == 3
+    # A fork more, the process that shared the fingerprints, and one that described the posts ahead;
+    # the few changed pages are written in the parent.
+    assert len(forks) == (3 if child in ("fingerprints", "dies") else 4)
     assert in_one[1] > POSTS
     assert "An edit between two builds." in in_two[0]["2024/08/08/post-7/index.html"].decode()
     assert in_two == in_one
+
+
+def test_a_post_another_plugin_changes_before_it_is_written_is_described_after(
+    tmp_path: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pelican import signals
+
+    settings = _site(tmp_path)
+    monkeypatch.setattr(parallel_write, "MIN_FINGERPRINTS", 1)
+    monkeypatch.setattr(parallel_write, "MIN_POSTS_AHEAD", 1)
+    stamp = {"build": 0}
+
+    def stamp_the_post(generator: Any, content: Any) -> None:
+        if content.source_path.endswith("post-7.md"):
+            content._content += f"<p>Stamped in build {stamp['build']}.</p>"
+
+    signals.article_generator_write_article.connect(stamp_the_post)
+    try:
+        for build in (1, 2, 3):
+            stamp["build"] = build
+            output = _build(settings, tmp_path / "output", True, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True).output
+    finally:
+        signals.article_generator_write_article.disconnect(stamp_the_post)
+    # No child described the posts before the receiver changed one: its page was fingerprinted as changed.
+    assert "Stamped in build 3." in (output / "2024/08/08/post-7/index.html").read_text(encoding="utf-8")
+    # The cold build's two writing workers, and each warm build's fingerprinting child.
+    assert len(forks) == 4
