@@ -10,7 +10,7 @@ from pelican import signals
 
 from . import tags as _tag_packs  # noqa: F401 - registers the built-in tag packs
 from .assets import fill_series, inject_bundles
-from .content_cache import cover_hexo_inputs
+from .content_cache import cover_hexo_inputs, save_in_the_background, wait_for_cache_saves
 from .engine_cache import open_engine_cache, save_engine_cache
 from .feeds import clean_feed
 from .generators import hexo_generators
@@ -48,6 +48,8 @@ _CONNECTIONS = (
     (signals.readers_init, add_reader),
     (signals.generator_init, forget_disabled_markdown_reader),
     (signals.article_generator_init, cover_hexo_inputs),
+    # The articles' cache is most of the cache (pages are few): written while the build goes on.
+    (signals.article_generator_init, save_in_the_background),
     (signals.article_generator_init, open_engine_cache),
     (signals.page_generator_init, open_engine_cache),
     # After cover_hexo_inputs: which posts the cache serves decides which are highlighted ahead.
@@ -87,6 +89,7 @@ _CONNECTIONS = (
     (signals.finalized, write_pending_pages),
     (signals.finalized, save_page_fingerprints),
     (signals.finalized, save_engine_cache),
+    (signals.finalized, wait_for_cache_saves),
     (signals.finalized, fail_strict_build),
     # After the others: nothing of the build is collected once it is frozen (until the next build).
     (signals.finalized, freeze_the_finished_build),

@@ -18,6 +18,7 @@ files keep Pelican's stamp.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import hashlib
 import logging
@@ -237,3 +238,75 @@ def cover_hexo_inputs(generator: Any) -> None:
 
 def _no_stamp(_filename: str) -> str:
     return ""
+
+
+# The children saving a content cache: (pid, the cacher, Pelican's own save of it), until reaped.
+_saving: list[tuple[int, Any, Callable[[], None]]] = []
+
+
+def save_in_the_background(generator: Any) -> None:
+    """``article_generator_init``: the reader-layer cache is written by a forked child.
+
+    Pelican writes the whole cache at the end of reading, every build: a 17 MB pickle at 1,000
+    posts, 0.06 s of the one core a warm rebuild has busy. A child holds the cache as it was at
+    the fork, writes it to a file beside the cache, and renames it over the cache, so a build
+    reading it meets the last cache or this one, never half of one. ``finalized`` reaps the
+    child; where it failed, the parent saves the cache itself, as Pelican would have.
+    """
+    readers = getattr(generator, "readers", None)
+    settings = generator.settings
+    if readers is None or not getattr(readers, "_cache_data_policy", False) or not settings.get("CACHE_PATH"):
+        return
+    from .parallel_write import parallel_writes_enabled
+
+    if not parallel_writes_enabled(settings) or "save_cache" in vars(readers):
+        return
+    pelicans_save = readers.save_cache
+
+    def save_cache() -> None:
+        wait_for_cache_saves()
+        try:
+            os.makedirs(str(settings["CACHE_PATH"]), exist_ok=True)
+            pid = os.fork()
+        except OSError:
+            pelicans_save()
+            return
+        if pid == 0:
+            _write_as_child(readers)
+        _saving.append((pid, readers, pelicans_save))
+
+    readers.save_cache = save_cache
+
+
+def _write_as_child(cacher: Any) -> None:
+    import gc
+    import pickle
+
+    # Collecting would touch, and so copy, every object of the parent's heap.
+    gc.disable()
+    status = 1
+    path = str(getattr(cacher, "_cache_path", ""))
+    partial = f"{path}.{os.getpid()}.partial"
+    try:
+        with cacher._cache_open(partial, "wb") as handle:
+            pickle.dump(cacher._cache, handle)
+        os.replace(partial, path)
+        status = 0
+    except BaseException:  # noqa: BLE001 - the parent saves the cache itself
+        with contextlib.suppress(OSError):
+            os.remove(partial)
+    finally:
+        os._exit(status)
+
+
+def wait_for_cache_saves(*_: Any) -> None:
+    """``finalized`` (and before another save): the children saving the cache are done; a failed one's save is made."""
+    while _saving:
+        pid, _cacher, pelicans_save = _saving.pop(0)
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:
+            status = 1
+        if status != 0:
+            logger.debug("the content cache was not saved in the background; saving it here")
+            pelicans_save()

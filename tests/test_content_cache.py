@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import logging
 import pickle
 from pathlib import Path
@@ -107,3 +108,46 @@ def test_an_image_appearing_outside_the_asset_folder_is_seen(
     monkeypatch.setattr(HexoReader, "read", lambda self, path: calls.append(path) or original(self, path))
     build_site(settings, tmp_path / "third", CACHE_PATH=str(tmp_path / "cache"))
     assert calls == []
+
+
+@pytest.mark.parametrize("child", ["saves", "fails"])
+def test_the_cache_a_child_saves_is_the_one_pelican_saves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child: str
+) -> None:
+    import os
+
+    from pelican_hexo_tags import content_cache, parallel_write
+
+    settings = _write_site(tmp_path, CACHE)
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(parallel_write, "_cores", lambda: 2)
+    build_site(settings, tmp_path / "serial", CACHE_PATH=str(cache), HEXO_PARALLEL_WRITE=False)
+    pelicans = (cache / "ArticlesGenerator-Readers").read_bytes()
+    (cache / "ArticlesGenerator-Readers").unlink()
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    if child == "fails":
+        monkeypatch.setattr(content_cache, "_write_as_child", lambda _cacher: os._exit(1))
+    build_site(settings, tmp_path / "background", CACHE_PATH=str(cache))
+    assert forked, "no child saved the cache"
+    # Saved by the child (or, where it failed, by the parent at `finalized`), nothing left beside it.
+    assert content_cache._saving == []
+    assert sorted(path.name for path in cache.iterdir() if "partial" in path.name) == []
+    saved = (cache / "ArticlesGenerator-Readers").read_bytes()
+    # As Pelican writes it (gzip, its default for GZIP_CACHE), the same entries.
+    assert saved[:2] == pelicans[:2] == b"\x1f\x8b"
+    assert pickle.loads(gzip.decompress(saved)).keys() == pickle.loads(gzip.decompress(pelicans)).keys()
+    # The next build is served by it: every post from the cache, none read again.
+    read: list[str] = []
+    real_read = HexoReader.read
+    monkeypatch.setattr(HexoReader, "read", lambda self, path: read.append(path) or real_read(self, path))
+    build_site(settings, tmp_path / "again", CACHE_PATH=str(cache))
+    assert read == []

@@ -10,6 +10,7 @@ import logging
 import os
 import pickle
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -71,13 +72,15 @@ def _files(output: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The workers forked, three a build whatever the machine has (two children and the parent)."""
+    """The writer's children, three workers a build whatever the machine has (two children and the parent)."""
     forked: list[int] = []
     real_fork = os.fork
 
     def fork() -> int:
+        # The writer's: not the child saving the content cache (content_cache.save_in_the_background).
+        caller = sys._getframe(1).f_globals.get("__name__")
         pid = real_fork()
-        if pid:
+        if pid and caller == parallel_write.__name__:
             forked.append(pid)
         return pid
 
