@@ -11,6 +11,7 @@ from pelican import signals
 from . import tags as _tag_packs  # noqa: F401 - registers the built-in tag packs
 from .assets import fill_series, inject_bundles
 from .content_cache import cover_hexo_inputs, save_in_the_background, wait_for_cache_saves
+from .dates import format_dates_at_once
 from .engine_cache import open_engine_cache, save_engine_cache
 from .feeds import clean_feed
 from .generators import hexo_generators
@@ -57,6 +58,8 @@ _CONNECTIONS = (
     (signals.page_generator_init, cover_hexo_inputs),
     (signals.article_generator_context, report_article_problems),
     (signals.page_generator_context, report_page_problems),
+    (signals.article_generator_context, format_dates_at_once),
+    (signals.page_generator_context, format_dates_at_once),
     (signals.article_generator_pretaxonomy, move_layout_pages_out),
     (signals.article_generator_finalized, pin_top_articles),
     (signals.article_generator_finalized, link_neighbours),

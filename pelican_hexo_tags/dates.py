@@ -22,7 +22,10 @@ import math
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pelican.utils import SafeDatetime
 
 
 class InvalidDate(ValueError):
@@ -654,3 +657,55 @@ def localize(naive: dt.datetime, zone: dt.tzinfo | None) -> dt.datetime:
 
 
 __all__: Sequence[str] = ("InvalidDate", "get_timezone", "js_yaml_timestamp", "localize", "parse_hexo_date")
+
+
+# Formats of text and the C89 directives only, which Pelican's strftime formats one by one (pelican.utils).
+_WHOLE_FORMAT = re.compile(r"(?:[^%]|%[aAbBcdfGHIjmMpSUuVwWxXyYzZ%])*", re.DOTALL)
+_WHOLE_FORMATS: dict[str, bool] = {}
+
+
+def _formats_whole(date_format: str) -> bool:
+    found = _WHOLE_FORMATS.get(date_format)
+    if found is None:
+        found = _WHOLE_FORMATS[date_format] = _WHOLE_FORMAT.fullmatch(date_format) is not None
+    return found
+
+
+class PelicanFormattedDate(SafeDatetime):
+    """A ``SafeDatetime`` that formats as Pelican's does, in one call where that gives the same text.
+
+    Pelican formats a date a directive at a time, in Python (``pelican.utils.strftime``, for
+    ``%-d`` and for Python 2's byte strings): each post's ``locale_date`` and
+    ``locale_modified``, 70 µs a post, 0.07 s of a warm rebuild of 1,000 posts. For a format of
+    C89 directives and text only, that is what ``datetime.strftime`` gives at once.
+    """
+
+    def strftime(self, fmt: str, safe: bool = True) -> str:
+        if safe and not _formats_whole(fmt):
+            return super().strftime(fmt, safe)
+        return dt.datetime.strftime(self, fmt)
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        # Pickled (into Pelican's content cache, say) as Pelican's own, so that nothing stored needs this plugin.
+        return SafeDatetime, super().__reduce_ex__(protocol)[1]
+
+
+def format_dates_at_once(_sender: Any, metadata: dict[str, Any]) -> None:
+    """``article_generator_context``, ``page_generator_context``: the post's dates made :class:`PelicanFormattedDate`.
+
+    Sent for every post, cached or not, before Pelican makes the post (and formats its dates).
+    """
+    for name in ("date", "modified"):
+        value = metadata.get(name)
+        if type(value) is SafeDatetime:
+            metadata[name] = PelicanFormattedDate(
+                value.year,
+                value.month,
+                value.day,
+                value.hour,
+                value.minute,
+                value.second,
+                value.microsecond,
+                value.tzinfo,
+                fold=value.fold,
+            )

@@ -259,3 +259,57 @@ def test_never_raises_anything_but_invalid_date(text: str) -> None:
         return
     assert isinstance(result, dt.datetime)
     assert result.tzinfo is None
+
+
+_FORMATS = [
+    "%a %d %B %Y",
+    "%Y-%m-%d %H:%M:%S.%f %z %Z",
+    "%-d %B",
+    "100%% sure %d",
+    "%%%d",
+    "%e %k",
+    "%",
+    "%d%",
+    "x%\n",
+    "%c %x %X %j %U %W %G %V %u %p %I",
+    "%Y年%m月%d日",
+]
+
+
+@given(
+    st.datetimes(min_value=dt.datetime(1000, 1, 1), timezones=st.sampled_from([None, dt.timezone.utc])),
+    st.sampled_from(_FORMATS) | st.text(alphabet="%-aBdeYmzZ年 \n", max_size=8),
+)
+def test_a_post_date_formats_as_pelicans_does(moment: dt.datetime, date_format: str) -> None:
+    from pelican.utils import SafeDatetime
+
+    from pelican_hexo_tags.dates import PelicanFormattedDate
+
+    fields = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second, moment.microsecond)
+    ours, pelicans = PelicanFormattedDate(*fields, moment.tzinfo), SafeDatetime(*fields, moment.tzinfo)
+
+    def formatted(date: dt.datetime) -> str:
+        try:
+            return date.strftime(date_format)
+        except (TypeError, ValueError) as error:
+            return type(error).__name__
+
+    assert formatted(ours) == formatted(pelicans)
+
+
+def test_post_dates_pickle_as_pelicans_own(tmp_path: Path) -> None:
+    import pickle
+
+    from conftest import build_site
+    from pelican.utils import SafeDatetime
+    from test_plugin import _write_site
+
+    from pelican_hexo_tags.dates import PelicanFormattedDate
+
+    build = build_site(_write_site(tmp_path), tmp_path / "output")
+    article = build.articles[0]
+    assert type(article.date) is PelicanFormattedDate
+    assert article.locale_date == SafeDatetime.strftime(article.date, article.date_format)
+    # A cache or another plugin storing the post stores Pelican's class: reading it back needs no plugin.
+    stored = pickle.loads(pickle.dumps(article.date))
+    assert type(stored) is SafeDatetime and stored == article.date
