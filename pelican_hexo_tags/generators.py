@@ -173,6 +173,10 @@ class _Taxonomy:
 
 def _source_of(content: Any, settings: Mapping[str, Any]) -> str:
     """Hexo's ``post.source``: the path under ``source/`` (``_posts/a.md``, ``about/index.md``)."""
+    # Pelican's own, made as below when it made the post: two path walks less a post, each build.
+    relative = getattr(content, "relative_source_path", None)
+    if isinstance(relative, str) and relative and getattr(content, "settings", None) is settings:
+        return relative.replace(os.sep, "/")
     base = os.path.abspath(str(settings.get("PATH") or "."))
     return os.path.relpath(os.path.abspath(content.source_path), base).replace(os.sep, "/")
 

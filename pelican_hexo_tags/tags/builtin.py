@@ -70,7 +70,8 @@ def url_for(config: Mapping[str, Any], path: str, relative: bool | None = None) 
 def full_url_for(config: Mapping[str, Any], path: str = "/") -> str:
     """hexo-util ``full_url_for``: the site's ``url`` in front of the path."""
     site = str(config.get("url") or "").rstrip("/")
-    return _pretty(config, encode_url(site + re.sub(r"/{2,}", "/", "/" + path)))
+    path = "/" + path
+    return _pretty(config, encode_url(site + (re.sub(r"/{2,}", "/", path) if "//" in path else path)))
 
 
 @tag("raw", "verbatim", ends=True)
