@@ -38,7 +38,13 @@ from .integration import (
 )
 from .links import resolve_cross_post_assets, resolve_post_links, share_heading_ids_across_posts
 from .list_pages import add_list_pages_generator
-from .parallel_write import describe_posts_ahead, parallel_writer, write_before_static_files, write_pending_pages
+from .parallel_write import (
+    describe_posts_ahead,
+    forget_posts_described_ahead,
+    parallel_writer,
+    write_before_static_files,
+    write_pending_pages,
+)
 from .readahead import start_read_ahead, stop_read_ahead
 from .registry import TagContext, TagError, registry, tag
 from .strict import HexoStrictError, fail_strict_build, forget_problems
@@ -93,6 +99,7 @@ _CONNECTIONS = (
     (signals.finalized, save_page_fingerprints),
     (signals.finalized, save_engine_cache),
     (signals.finalized, wait_for_cache_saves),
+    (signals.finalized, forget_posts_described_ahead),
     (signals.finalized, fail_strict_build),
     # After the others: nothing of the build is collected once it is frozen (until the next build).
     (signals.finalized, freeze_the_finished_build),

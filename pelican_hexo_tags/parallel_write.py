@@ -321,8 +321,9 @@ class ParallelWrites(Writer):
         """The incremental writer's fingerprints of the pages it may keep, made in two processes.
 
         Fingerprinting every page of a warm rebuild was half a second of one core, the other idle.
-        A forked child describes half the posts while the parent describes the others; each sends
-        the other what it made, then each fingerprints half the pages. The pages are settled after,
+        Unless a child described the posts while the pages were recorded (:func:`describe_posts_ahead`),
+        a forked child describes half of them while the parent describes the others, and each sends
+        the other what it made; then each fingerprints half the pages. The pages are settled after,
         in the parent and in order, as without it; a fingerprint the child did not send is made then.
         """
         share = getattr(self, "fingerprints_to_share", None)
@@ -487,7 +488,7 @@ def describe_posts_ahead(generators: list[Any]) -> None:
     sent before the pages are fingerprinted (of this one, a receiver called after it), the posts
     are described then, as without it.
     """
-    _forget_posts_described_ahead()
+    forget_posts_described_ahead()
     generator = next((g for g in generators if hasattr(g, "context") and hasattr(g, "settings")), None)
     if generator is None:
         return
@@ -537,12 +538,13 @@ def describe_posts_ahead(generators: list[Any]) -> None:
 _describing: list[tuple[int, int]] = []
 
 
-def _forget_posts_described_ahead() -> None:
-    """A build that failed left a child describing its posts: not wanted by this one."""
+def forget_posts_described_ahead(*_: Any) -> None:
+    """``finalized``, and before a build's: a child describing posts nobody took (none written, or a failed build)."""
     for pid, reading in _describing:
         _kill(pid)
         with contextlib.suppress(OSError):
             os.close(reading)
+        with contextlib.suppress(OSError):
             os.waitpid(pid, 0)
     _describing.clear()
 
