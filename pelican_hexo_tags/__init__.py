@@ -22,6 +22,7 @@ from .integration import (
     add_template_overrides,
     forget_disabled_markdown_reader,
     freeze_the_finished_build,
+    index_taxa_posts,
     link_neighbours,
     move_layout_pages_out,
     pin_top_articles,
@@ -69,6 +70,7 @@ _CONNECTIONS = (
     (signals.article_generator_pretaxonomy, move_layout_pages_out),
     (signals.article_generator_finalized, pin_top_articles),
     (signals.article_generator_finalized, link_neighbours),
+    (signals.article_generator_finalized, index_taxa_posts),
     # After the pages: the helper highlights their code too, on request.
     (signals.all_generators_finalized, stop_read_ahead),
     (signals.page_generator_finalized, put_layout_pages_in),
