@@ -698,14 +698,6 @@ def format_dates_at_once(_sender: Any, metadata: dict[str, Any]) -> None:
     for name in ("date", "modified"):
         value = metadata.get(name)
         if type(value) is SafeDatetime:
-            metadata[name] = PelicanFormattedDate(
-                value.year,
-                value.month,
-                value.day,
-                value.hour,
-                value.minute,
-                value.second,
-                value.microsecond,
-                value.tzinfo,
-                fold=value.fold,
-            )
+            # Not combine(): for a subclass it drops the fold (the second 01:30 of a night clocks go back).
+            fields = value.timetuple()[:6]
+            metadata[name] = PelicanFormattedDate(*fields, value.microsecond, value.tzinfo, fold=value.fold)

@@ -338,14 +338,12 @@ class ParallelWrites(Writer):
         theirs_to_make = pages[1::2]
         from_parent, to_child = os.pipe()
         from_child, to_parent = os.pipe()
-        # As for the writing workers: the child's collections must not touch (and so copy) the whole heap.
-        gc.freeze()
         try:
-            pid = os.fork()
-            if pid == 0:
-                os.close(to_child)
-                os.close(from_child)
-                _fingerprint_as_child(fingerprints, posts[1::2], theirs_to_make, from_parent, to_parent)
+            pid = _fork(
+                lambda: _fingerprint_as_child(fingerprints, posts[1::2], theirs_to_make, from_parent, to_parent),
+                to_child,
+                from_child,
+            )
             os.close(from_parent)
             os.close(to_parent)
             try:
@@ -371,15 +369,6 @@ class ParallelWrites(Writer):
         if isinstance(digests, dict):
             for index, fingerprint in digests.items():
                 self.made_ahead(theirs_to_make[index].localcontext, fingerprint)
-
-    def _workers(self, count: int) -> int:
-        if count < MIN_WRITES or not parallel_writes_enabled(self.settings):
-            return 1
-        foreign = _foreign_receivers()
-        if foreign:
-            logger.info("pages written in one process: content_written also goes to %s", ", ".join(foreign))
-            return 1
-        return min(_cores(), MAX_WORKERS)
 
     def _write_in_workers(self, jobs: list[_Job], workers: int) -> None:
         fork = multiprocessing.get_context("fork")
@@ -504,21 +493,7 @@ def describe_posts_ahead(generators: list[Any]) -> None:
     if len(posts) < MIN_POSTS_AHEAD:
         return
     reading, writing = os.pipe()
-    gc.freeze()
-    try:
-        pid = os.fork()
-        if pid == 0:
-            os.close(reading)
-            status = 0
-            try:
-                _isolate_worker()
-                _send(writing, fingerprints.describe_posts(posts))
-            except BaseException:  # noqa: BLE001 - the parent describes the posts itself
-                status = 1
-            finally:
-                os._exit(status)
-    finally:
-        gc.unfreeze()
+    pid = _fork(lambda: _describe_as_child(fingerprints, posts, writing), reading)
     os.close(writing)
     _describing.append((pid, reading))
 
@@ -529,6 +504,7 @@ def describe_posts_ahead(generators: list[Any]) -> None:
         made = _receive(reading)
         os.close(reading)
         os.waitpid(pid, 0)
+        gc.unfreeze()
         return made
 
     fingerprints.expect(take)
@@ -546,7 +522,38 @@ def forget_posts_described_ahead(*_: Any) -> None:
             os.close(reading)
         with contextlib.suppress(OSError):
             os.waitpid(pid, 0)
+        gc.unfreeze()
     _describing.clear()
+
+
+def _fork(work: Any, *not_the_childs: int) -> int:
+    """A child that closes the pipe ends ``not_the_childs`` and does ``work``, which ends it; its pid.
+
+    The objects already made are frozen (until the caller, the child done, unfreezes them): a
+    collection in either process would touch, and so copy, the whole heap they share.
+    """
+    gc.freeze()
+    pid = os.fork()
+    if pid == 0:
+        for end in not_the_childs:
+            os.close(end)
+        try:
+            work()
+        finally:
+            os._exit(1)
+    return pid
+
+
+def _describe_as_child(fingerprints: Any, posts: list[Any], writing: int) -> None:
+    """The child of :func:`describe_posts_ahead`: every post's descriptions, sent down ``writing``."""
+    status = 0
+    try:
+        _isolate_worker()
+        _send(writing, fingerprints.describe_posts(posts))
+    except BaseException:  # noqa: BLE001 - the parent describes the posts itself
+        status = 1
+    finally:
+        os._exit(status)
 
 
 def _receivers_from_elsewhere(signal: Any, after: Any = None) -> list[Any]:

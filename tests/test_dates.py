@@ -313,3 +313,19 @@ def test_post_dates_pickle_as_pelicans_own(tmp_path: Path) -> None:
     # A cache or another plugin storing the post stores Pelican's class: reading it back needs no plugin.
     stored = pickle.loads(pickle.dumps(article.date))
     assert type(stored) is SafeDatetime and stored == article.date
+
+
+def test_a_post_date_keeps_its_zone_and_fold() -> None:
+    from zoneinfo import ZoneInfo
+
+    from pelican.utils import SafeDatetime
+
+    from pelican_hexo_tags.dates import PelicanFormattedDate, format_dates_at_once
+
+    # The second 01:30 of the night New York's clocks go back: fold 1, an hour after the first.
+    second = SafeDatetime(2021, 11, 7, 1, 30, 5, 7, ZoneInfo("America/New_York"), fold=1)
+    metadata = {"date": second, "modified": second.replace(fold=0), "title": "x"}
+    format_dates_at_once(None, metadata)
+    assert type(metadata["date"]) is PelicanFormattedDate
+    assert (metadata["date"].fold, metadata["date"].utcoffset()) == (1, second.utcoffset())
+    assert metadata["date"] == second and metadata["modified"].fold == 0
