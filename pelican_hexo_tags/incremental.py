@@ -237,13 +237,11 @@ class _Fingerprints:
         """The posts a post's own page links to as newer and older (integration.link_neighbours)."""
         return [self.describe(getattr(content, name, None)) for name in ("hexo_newer", "hexo_older")]
 
-    def use_site(self, contents: list[Any]) -> None:
-        """Every content object of the build, whose URLs a {filename} link may take."""
-        self._contents = contents
-        self._alive.extend(contents)
-
-    def has_site(self) -> bool:
-        return self._contents is not None
+    def use_site_of(self, context: Mapping[str, Any]) -> None:
+        """Every content object of the build's ``context``, whose URLs a {filename} link may take; taken once."""
+        if self._contents is None:
+            self._contents = [c for key in _CONTENT_KEYS for c in context.get(key) or ()]
+            self._alive.extend(self._contents)
 
     def describe_posts(self, posts: list[Any]) -> dict[str, dict[int, str]]:
         """The descriptions of ``posts`` by id, for another process of the build to :meth:`adopt`.
@@ -275,7 +273,7 @@ class _Fingerprints:
         return False
 
     def adopt(self, made: Mapping[str, Mapping[int, str]]) -> None:
-        """Take the descriptions :meth:`describe_posts` made in another process (of posts :meth:`use_site` holds)."""
+        """Take the descriptions :meth:`describe_posts` made in another process (of posts :meth:`use_site_of` holds)."""
         self._shallow.update(made.get("shallow", {}))
         self._full.update(made.get("full", {}))
 
@@ -293,7 +291,7 @@ def begin_fingerprints(settings: Mapping[str, Any], context: Mapping[str, Any]) 
     For the posts to be described before the writer exists (in a child, while the pages are recorded).
     """
     fingerprints = _Fingerprints()
-    fingerprints.use_site([c for key in _CONTENT_KEYS for c in context.get(key) or ()])
+    fingerprints.use_site_of(context)
     _begun[:] = [(settings, fingerprints)]
     return fingerprints, _posts_of(context)
 
@@ -512,8 +510,7 @@ class IncrementalWriter(Writer):
         own = {key: localcontext[key] for key in compress(keys, differs)}
         own.update((key, localcontext[key]) for key in _PER_PAGE_KEYS if key in localcontext)
         describe = self._fingerprints.describe
-        if not self._fingerprints.has_site():
-            self._fingerprints.use_site([c for key in _CONTENT_KEYS for c in context.get(key) or ()])
+        self._fingerprints.use_site_of(context)
         # A paginated page shows its slice in full; the whole list behind it only as a list.
         whole_lists = {f"{key}_page": key for key in ("articles", "dates")}
         shallow = {whole_lists[key] for key in own if key in whole_lists}
@@ -557,8 +554,7 @@ class IncrementalWriter(Writer):
         What the pages' descriptions look up once for the build (the site's objects, the page filters)
         is found here, before a fork, so that both processes find the same.
         """
-        if not self._fingerprints.has_site():
-            self._fingerprints.use_site([c for key in _CONTENT_KEYS for c in context.get(key) or ()])
+        self._fingerprints.use_site_of(context)
         _ = self.page_filters
         self._site_key_of(context)
         # Described while the pages were recorded: none left to describe.
@@ -610,8 +606,8 @@ class IncrementalWriter(Writer):
         return _write_key(path, self._writes.get(path, 0)) in self._previous
 
     def _superseded_write(self, path: str) -> None:
-        """A write of ``path`` is not made, a later write replacing it (the parallel writer's)."""
-        self._writes[path] = self._writes.get(path, 0) + 1
+        """A write of ``path`` is not made, a later write replacing it (the parallel writer's): its key is spent."""
+        self._state_key(path)
 
     @property
     def kept(self) -> int:
