@@ -20,6 +20,8 @@ from .incremental import save_page_fingerprints
 from .integration import (
     add_reader,
     add_template_overrides,
+    collect_as_before,
+    collect_less_while_building,
     forget_disabled_markdown_reader,
     freeze_the_finished_build,
     index_taxa_posts,
@@ -35,6 +37,7 @@ from .integration import (
     run_page_filters,
     scan_links_only_where_there_are_some,
     thaw_for_the_next_build,
+    walk_the_content_once,
     warn_duplicate_urls,
 )
 from .links import resolve_cross_post_assets, resolve_post_links, share_heading_ids_across_posts
@@ -55,6 +58,7 @@ __all__ = ["HexoStrictError", "TagContext", "TagError", "escape_html", "html_tag
 _CONNECTIONS = (
     (signals.readers_init, add_reader),
     (signals.generator_init, forget_disabled_markdown_reader),
+    (signals.generator_init, walk_the_content_once),
     (signals.article_generator_init, cover_hexo_inputs),
     # The articles' cache is most of the cache (pages are few): written while the build goes on.
     (signals.article_generator_init, save_in_the_background),
@@ -106,6 +110,8 @@ _CONNECTIONS = (
     # After the others: nothing of the build is collected once it is frozen (until the next build).
     (signals.finalized, freeze_the_finished_build),
     (signals.get_generators, thaw_for_the_next_build),
+    (signals.get_generators, collect_less_while_building),
+    (signals.finalized, collect_as_before),
 )
 
 

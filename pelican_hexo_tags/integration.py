@@ -88,6 +88,31 @@ def thaw_for_the_next_build(_pelican: Any) -> None:
         _frozen_by_us = False
 
 
+# The collector's first threshold while a build runs: allocations between two young collections.
+BUILD_GC_THRESHOLD = 50_000
+_thresholds_before: list[tuple[int, int, int]] = []
+
+
+def collect_less_while_building(_pelican: Any) -> None:
+    """``get_generators``: the young generation collected every 50,000 allocations, not every 700.
+
+    A build makes objects that live until it ends (posts, their metadata, the pages' contexts),
+    few cycles among them: the default threshold ran ~200 young and ~16 middle collections in a
+    1,000-post rebuild, 0.06 s of its 2 s, that freed next to nothing. :func:`collect_as_before`
+    puts the thresholds back when the build ends.
+    """
+    if not _thresholds_before:
+        _thresholds_before.append(gc.get_threshold())
+    first, *older = _thresholds_before[0]
+    gc.set_threshold(max(first, BUILD_GC_THRESHOLD), *older)
+
+
+def collect_as_before(_pelican: Any) -> None:
+    """``finalized``: the collector's thresholds as they were before the build."""
+    if _thresholds_before:
+        gc.set_threshold(*_thresholds_before.pop())
+
+
 def release_reading_engines(_generators: Any) -> None:
     """``all_generators_finalized``: every post is read; close the V8 contexts only reading used.
 
@@ -107,6 +132,31 @@ def forget_disabled_markdown_reader(generator: Any) -> None:
     if readers is not None and readers.reader_classes.get("md") is HexoReader:
         for extension in HexoReader.file_extensions:
             readers.disabled_readers.pop(extension, None)
+
+
+def walk_the_content_once(generator: Any) -> None:
+    """``generator_init``: a generator's walks of its content folders, made once a build.
+
+    Pelican's articles generator walks its folders to read them and again to warn of files no
+    reader takes; the read-ahead walks them first to see what the cache serves: three walks of a
+    1,000-post blog, 0.045 s of a rebuild. A walk for no extension at all finds nothing, and is skipped.
+    """
+    walk = getattr(generator, "get_files", None)
+    if walk is None or getattr(walk, "_walked_once", False):
+        return
+    walked: dict[str, set[str]] = {}
+
+    def get_files(paths: Any, exclude: Any = None, extensions: Any = None) -> set[str]:
+        if extensions is not None and extensions is not False and not extensions:
+            return set()
+        key = repr((paths, exclude, extensions if extensions in (None, False) else sorted(extensions)))
+        if key not in walked:
+            walked[key] = walk(paths, exclude, extensions)
+        # A copy: a caller may change what it was given.
+        return set(walked[key])
+
+    get_files._walked_once = True  # type: ignore[attr-defined]
+    generator.get_files = get_files
 
 
 def _environment_key(environment: Any) -> str:

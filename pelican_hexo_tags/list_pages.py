@@ -251,12 +251,21 @@ def use_hexo_slugs(generator: Any) -> None:
         *getattr(generator, "drafts", []),
         *getattr(generator, "hidden_articles", []),
     ]
+    # By name, once: a blog's few hundred tags are on thousands of posts, and slugging one is a regex pass.
+    tag_slugs: dict[str, str] = {}
+    category_slugs: dict[str, str] = {}
     for content in contents:
         for tag in getattr(content, "tags", None) or []:
-            tag.slug = tag_slug(config, tag.name)
+            slug = tag_slugs.get(tag.name)
+            if slug is None:
+                slug = tag_slugs[tag.name] = tag_slug(config, tag.name)
+            tag.slug = slug
         category = getattr(content, "category", None)
         if category is not None and hasattr(category, "name"):
-            category.slug = category_slug(config, [category.name])
+            slug = category_slugs.get(category.name)
+            if slug is None:
+                slug = category_slugs[category.name] = category_slug(config, [category.name])
+            category.slug = slug
 
 
 def add_list_pages_generator(pelican: Any) -> type[Generator]:
