@@ -36,6 +36,7 @@ from .integration import (
     report_page_problems,
     run_page_filters,
     scan_links_only_where_there_are_some,
+    take_in_cached_contents,
     thaw_for_the_next_build,
     walk_the_content_once,
     warn_duplicate_urls,
@@ -71,6 +72,9 @@ _CONNECTIONS = (
     (signals.page_generator_context, report_page_problems),
     (signals.article_generator_context, format_dates_at_once),
     (signals.page_generator_context, format_dates_at_once),
+    # First at both: the other receivers see the cached posts as this build's own.
+    (signals.article_generator_pretaxonomy, take_in_cached_contents),
+    (signals.page_generator_finalized, take_in_cached_contents),
     (signals.article_generator_pretaxonomy, move_layout_pages_out),
     (signals.article_generator_finalized, pin_top_articles),
     (signals.article_generator_finalized, link_neighbours),

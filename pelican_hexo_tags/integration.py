@@ -386,6 +386,36 @@ def remember_asset_owner(instance: Any) -> None:
         context.setdefault(ASSET_OWNERS, {})[folder] = asset_path
 
 
+def take_in_cached_contents(generator: Any) -> None:
+    """``article_generator_pretaxonomy`` and ``page_generator_finalized``, first: posts the generator-layer cache gave.
+
+    With ``CONTENT_CACHING_LAYER = "generator"`` Pelican unpickles whole posts and neither makes
+    them nor sends ``article_generator_context`` for them. Such a post holds the context of the
+    build that read it, a copy: its ``{filename}`` links would look up that build's posts, and
+    what this plugin notes for a post in the build's context when it is made (its asset folder,
+    for the pages of other posts that show its images) would be missing. Each is given this
+    build's context and noted, and its problems are reported as the reader layer reports them,
+    every build (a strict build fails on them).
+    """
+    context = getattr(generator, "context", None)
+    if context is None or not getattr(generator, "_cache_data_policy", False):
+        return
+    kinds = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles", "hidden_translations")
+    kinds += ("pages", "hidden_pages", "draft_pages", "draft_translations")
+    strict = bool(generator.settings.get("HEXO_STRICT"))
+    seen: set[int] = set()
+    for kind in kinds:
+        for content in getattr(generator, kind, None) or ():
+            if id(content) in seen or getattr(content, "_context", context) is context:
+                continue
+            seen.add(id(content))
+            content._context = context
+            remember_asset_owner(content)
+            source = content.metadata.get("hexo_source")
+            if source:
+                report_problems(source, content.metadata, strict)
+
+
 # INTRASITE_LINK_REGEX → what any of its links in an attribute starts with, found without Pelican's regex.
 _LINK_STARTS: dict[str, re.Pattern[str]] = {}
 

@@ -317,6 +317,9 @@ def start_read_ahead(generator: Any) -> None:
         path = os.path.abspath(os.path.join(generator.path, relative))
         if readers is not None and readers.get_cached_data(path, None) is not None:
             continue
+        # The generator layer keeps whole posts, by the path Pelican's generator walks them under.
+        if getattr(generator, "_cache_data_policy", False) and generator.get_cached_data(relative, None) is not None:
+            continue
         paths.append(path)
     if len(paths) < MIN_POSTS or _cores() < 2:
         return

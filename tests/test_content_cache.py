@@ -110,20 +110,22 @@ def test_an_image_appearing_outside_the_asset_folder_is_seen(
     assert calls == []
 
 
+@pytest.mark.parametrize("layer", ["reader", "generator"])
 @pytest.mark.parametrize("child", ["saves", "fails"])
 def test_the_cache_a_child_saves_is_the_one_pelican_saves(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child: str, layer: str
 ) -> None:
     import os
 
     from pelican_hexo_tags import content_cache, parallel_write
 
-    settings = _write_site(tmp_path, CACHE)
+    settings = _write_site(tmp_path, CACHE + f'CONTENT_CACHING_LAYER = "{layer}"\n')
     cache = tmp_path / "cache"
+    name = "ArticlesGenerator-Readers" if layer == "reader" else "ArticlesGenerator"
     monkeypatch.setattr(parallel_write, "_cores", lambda: 2)
     build_site(settings, tmp_path / "serial", CACHE_PATH=str(cache), HEXO_PARALLEL_WRITE=False)
-    pelicans = (cache / "ArticlesGenerator-Readers").read_bytes()
-    (cache / "ArticlesGenerator-Readers").unlink()
+    pelicans = (cache / name).read_bytes()
+    (cache / name).unlink()
     forked: list[int] = []
     real_fork = os.fork
 
@@ -141,7 +143,7 @@ def test_the_cache_a_child_saves_is_the_one_pelican_saves(
     # Saved by the child (or, where it failed, by the parent at `finalized`), nothing left beside it.
     assert content_cache._saving == []
     assert sorted(path.name for path in cache.iterdir() if "partial" in path.name) == []
-    saved = (cache / "ArticlesGenerator-Readers").read_bytes()
+    saved = (cache / name).read_bytes()
     # As Pelican writes it (gzip, its default for GZIP_CACHE), the same entries.
     assert saved[:2] == pelicans[:2] == b"\x1f\x8b"
     assert pickle.loads(gzip.decompress(saved)).keys() == pickle.loads(gzip.decompress(pelicans)).keys()
@@ -151,3 +153,33 @@ def test_the_cache_a_child_saves_is_the_one_pelican_saves(
     monkeypatch.setattr(HexoReader, "read", lambda self, path: read.append(path) or real_read(self, path))
     build_site(settings, tmp_path / "again", CACHE_PATH=str(cache))
     assert read == []
+
+
+def test_posts_the_generator_layer_keeps_are_this_builds_own(tmp_path: Path) -> None:
+    # A post showing another post's asset (`![](other/cat.png)`) finds it through what each post
+    # notes of its asset folder as it is made; a post unpickled whole is not made, and a strict
+    # build fails on a problem of a post it did not read again, as it does on the reader layer.
+    posts = {
+        "other.md": "---\ntitle: Other\ndate: 2024-05-01\n---\n![cat](cat.png)\n",
+        "citing.md": "---\ntitle: Citing\ndate: 2024-05-02\n---\n![cat](other/cat.png)\n\n![gone](gone.png)\n",
+    }
+    settings = write_hexo_site(
+        tmp_path,
+        posts,
+        "timezone: UTC\npost_asset_folder: true\n",
+        CACHE + 'CONTENT_CACHING_LAYER = "generator"\n',
+    )
+    folder = tmp_path / "content" / "_posts" / "other"
+    folder.mkdir()
+    (folder / "cat.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    cache = str(tmp_path / "cache")
+    first = build_site(settings, tmp_path / "first", CACHE_PATH=cache)
+    second = build_site(settings, tmp_path / "second", CACHE_PATH=cache)
+    citing = "2024/05/02/citing/index.html"
+    assert 'src="/2024/05/01/other/cat.png"' in first.page(citing)
+    assert (tmp_path / "cache" / "ArticlesGenerator").is_file()
+    assert _files(second.output) == _files(first.output)
+    problems = [m for m in first.messages() if "gone.png" in m]
+    assert problems and [m for m in second.messages() if "gone.png" in m] == problems
+    with pytest.raises(Exception, match="problem"):
+        build_site(settings, tmp_path / "strict", CACHE_PATH=cache, HEXO_STRICT=True)

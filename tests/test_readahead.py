@@ -79,7 +79,10 @@ def test_the_helper_does_the_highlighting_and_the_pages_are_the_same(tmp_path: P
     assert ahead_calls == 0, ahead_calls
 
 
-def test_no_helper_for_a_cached_build_or_a_small_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("layer", ["reader", "generator"])
+def test_no_helper_for_a_cached_build_or_a_small_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, layer: str
+) -> None:
     started: list[int] = []
     original = readahead.ReadAhead.__init__
 
@@ -90,8 +93,8 @@ def test_no_helper_for_a_cached_build_or_a_small_one(tmp_path: Path, monkeypatch
     monkeypatch.setattr(readahead.ReadAhead, "__init__", record)
     settings = _site(tmp_path, readahead.MIN_POSTS + 5)
     cache = str(tmp_path / "cache")
-    build_site(settings, tmp_path / "first", CACHE_PATH=cache)
-    build_site(settings, tmp_path / "second", CACHE_PATH=cache)
+    build_site(settings, tmp_path / "first", CACHE_PATH=cache, CONTENT_CACHING_LAYER=layer)
+    build_site(settings, tmp_path / "second", CACHE_PATH=cache, CONTENT_CACHING_LAYER=layer)
     assert started == [readahead.MIN_POSTS + 5]
     small = tmp_path / "small"
     small.mkdir()
