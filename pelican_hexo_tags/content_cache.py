@@ -23,6 +23,7 @@ import glob
 import hashlib
 import logging
 import os
+import re
 from collections.abc import Callable, Mapping
 from importlib import metadata as _metadata
 from typing import Any
@@ -150,7 +151,7 @@ def lookups_stamp(metadata: Mapping[str, Any]) -> str:
     return "".join("1" if os.path.isfile(path) else "0" for path, _existed in looked_up)
 
 
-def _wrap(cacher: Any, fingerprint: str, is_hexo: Callable[[str], bool]) -> None:
+def _wrap(cacher: Any, fingerprint: str, is_hexo: Callable[[str], bool], every_file: str | None = None) -> None:
     original = getattr(cacher, "_filestamp_func", None)
     if original is None or getattr(original, "_hexo_wrapped", False):
         return
@@ -165,7 +166,7 @@ def _wrap(cacher: Any, fingerprint: str, is_hexo: Callable[[str], bool]) -> None
             stamped[filename] = (original(filename), asset_folder_stamp(filename) if is_hexo(filename) else "")
         own, folder = stamped[filename]
         if not is_hexo(filename):
-            return own
+            return own if every_file is None else (own, every_file)
         # The generator layer keys its entries by the path under its own folder, and stamps the full path.
         names = [filename]
         if getattr(cacher, "path", None):
@@ -204,8 +205,7 @@ def _announce_if_stale(cachers: list[Any], fingerprint: str, cache_path: str) ->
                 if (cache_path, fingerprint) not in _announced:
                     _announced.add((cache_path, fingerprint))
                     logger.info(
-                        "Hexo config or HEXO_* settings changed since the content cache was written: "
-                        "reading every post again"
+                        "Hexo config or settings changed since the content cache was written: reading every post again"
                     )
                 return
 
@@ -225,15 +225,36 @@ def cover_hexo_inputs(generator: Any) -> None:
 
     fingerprint = settings_fingerprint(settings)
     # ``readers`` is the reader-layer cache; a CachingGenerator is itself the generator-layer one.
-    cachers = [c for c in (readers, generator) if hasattr(c, "_filestamp_func")]
-    _announce_if_stale(cachers, fingerprint, str(settings.get("CACHE_PATH")))
-    for cacher in cachers:
-        if cacher is generator and not getattr(cacher, "_cache_data_policy", True) and not cacher._cache:
-            # The reader layer caches (Pelican's default): this layer's lookups answer "not cached"
-            # whatever the stamp, yet Pelican stamps each file for them twice, 2,000 stamps a build.
+    for cacher in (c for c in (readers, generator) if hasattr(c, "_filestamp_func")):
+        if not getattr(cacher, "_cache_data_policy", True) and not cacher._cache:
+            # The other layer caches: this one's lookups answer "not cached" whatever the stamp, yet
+            # Pelican (and the read-ahead) stamp each file for them, 1,000-2,000 stamps a build.
             cacher._filestamp_func = _no_stamp
             continue
-        _wrap(cacher, fingerprint, is_hexo)
+        if cacher is generator:
+            # Whole posts: made with the settings of their build (their URLs, dates, author, summary
+            # length), so any setting changed makes them again, for every file of the layer.
+            whole = whole_settings_fingerprint(settings)
+            layer_fingerprint = hashlib.sha256(f"{fingerprint}\n{whole}".encode()).hexdigest()
+            _announce_if_stale([cacher], layer_fingerprint, str(settings.get("CACHE_PATH")))
+            _wrap(cacher, layer_fingerprint, is_hexo, every_file=whole)
+        else:
+            _announce_if_stale([cacher], fingerprint, str(settings.get("CACHE_PATH")))
+            _wrap(cacher, fingerprint, is_hexo)
+
+
+# Settings no content object is made from: where the build writes and whether it caches.
+_NOT_READ_BY_CONTENT = frozenset(
+    {"OUTPUT_PATH", "CACHE_PATH", "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "DELETE_OUTPUT_DIRECTORY", "WRITE_SELECTED"}
+)
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def whole_settings_fingerprint(settings: Mapping[str, Any]) -> str:
+    """A digest of every setting a content object may be made from (an object's address left out)."""
+    parts = [f"{key}={_stable(settings[key])}" for key in sorted(settings) if key not in _NOT_READ_BY_CONTENT]
+    text = _ADDRESS.sub("", "\n".join(parts))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _no_stamp(_filename: str) -> str:

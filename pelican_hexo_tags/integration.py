@@ -394,7 +394,7 @@ def take_in_cached_contents(generator: Any) -> None:
     build that read it, a copy: its ``{filename}`` links would look up that build's posts, and
     what this plugin notes for a post in the build's context when it is made (its asset folder,
     for the pages of other posts that show its images) would be missing. Each is given this
-    build's context and noted, and its problems are reported as the reader layer reports them,
+    build's context and settings and noted, and its problems are reported as the reader layer reports them,
     every build (a strict build fails on them).
     """
     context = getattr(generator, "context", None)
@@ -410,6 +410,9 @@ def take_in_cached_contents(generator: Any) -> None:
                 continue
             seen.add(id(content))
             content._context = context
+            # Equal to its own copy (the cache is kept only for the same settings), and the same object
+            # as a post made this build has: what looks at a post's settings by identity finds them.
+            content.settings = generator.settings
             remember_asset_owner(content)
             source = content.metadata.get("hexo_source")
             if source:

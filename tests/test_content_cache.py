@@ -183,3 +183,20 @@ def test_posts_the_generator_layer_keeps_are_this_builds_own(tmp_path: Path) -> 
     assert problems and [m for m in second.messages() if "gone.png" in m] == problems
     with pytest.raises(Exception, match="problem"):
         build_site(settings, tmp_path / "strict", CACHE_PATH=cache, HEXO_STRICT=True)
+
+
+@pytest.mark.parametrize("layer", ["reader", "generator"])
+def test_a_changed_setting_makes_the_posts_again(tmp_path: Path, layer: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The generator layer keeps posts made with their build's settings (author, date format …): a
+    # setting changed makes them again. The reader layer's entries are the reader's, made again anyway.
+    settings = _write_site(tmp_path, CACHE + f'CONTENT_CACHING_LAYER = "{layer}"\n')
+    cache = str(tmp_path / "cache")
+    build_site(settings, tmp_path / "first", CACHE_PATH=cache, AUTHOR="Ann")
+    read: list[str] = []
+    real_read = HexoReader.read
+    monkeypatch.setattr(HexoReader, "read", lambda self, path: read.append(path) or real_read(self, path))
+    same = build_site(settings, tmp_path / "same", CACHE_PATH=cache, AUTHOR="Ann")
+    assert read == []
+    changed = build_site(settings, tmp_path / "changed", CACHE_PATH=cache, AUTHOR="Bob")
+    assert {str(a.author) for a in changed.articles} == {"Bob"} != {str(a.author) for a in same.articles}
+    assert (read != []) is (layer == "generator")
