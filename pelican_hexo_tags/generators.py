@@ -37,6 +37,7 @@ from pelican.writers import FileOverwriteFailedError
 
 from .config import HexoConfig, hexo_config_from_settings
 from .extend import Route
+from .nunjucks import to_string
 from .tags.builtin import full_url_for
 
 logger = logging.getLogger(__name__)
@@ -395,11 +396,15 @@ _XML_ESCAPES = {"&": "&amp;", '"': "&quot;", "'": "&#39;", "<": "&lt;", ">": "&g
 _XML_ESCAPE = re.compile(r"[&\"'<>\\]")
 
 
+def _xml_escape(match: re.Match[str]) -> str:
+    return _XML_ESCAPES[match.group(0)]
+
+
 def nunjucks_escape(value: Any) -> str:
     """Nunjucks' autoescape of a printed value."""
-    from .nunjucks import to_string
-
-    return _XML_ESCAPE.sub(lambda match: _XML_ESCAPES[match.group(0)], to_string(value))
+    # A text with nothing to escape (most titles, URLs and tag names) is given back after one scan.
+    text = value if type(value) is str else to_string(value)
+    return text if _XML_ESCAPE.search(text) is None else _XML_ESCAPE.sub(_xml_escape, text)
 
 
 class PackageTemplate:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pelican_hexo_tags.html import encode_url, escape_html, html_tag, unescape_html
 
@@ -153,3 +157,31 @@ def test_attribute_values_are_stringified():
 )
 def test_encode_url_writes_the_query_as_url_search_params(url: str, expected: str) -> None:
     assert encode_url(url) == expected
+
+
+_PATH_PIECES = st.sampled_from(["a", "b-c", "中", "%20", "'", "~", "..", "q=1", "?", "#", ":", "@", " ", "[", "\\"])
+_URLS = st.builds(
+    lambda scheme, host, path: f"{scheme}://{host}/{''.join(path)}",
+    st.sampled_from(["http", "https", "HTTP", "git+ssh"]),
+    st.sampled_from(["a.com", "Ex.com", "xn--fiq228c.com", "a.com:8080", "u:p@a.com", "中.com"]),
+    st.lists(_PATH_PIECES, max_size=8),
+)
+
+
+def test_a_permalink_is_taken_as_already_encoded() -> None:
+    import pelican_hexo_tags.html as html_module
+
+    assert html_module._ALREADY_ENCODED.fullmatch("https://example.com/2024/05/01/a-b_c/")
+
+
+@given(_URLS | st.text(max_size=30), st.booleans())
+def test_a_url_taken_as_already_encoded_is_what_the_whole_encoding_gives(url: str, query_as_params: bool) -> None:
+    import pelican_hexo_tags.html as html_module
+
+    fast = encode_url(url, query_as_params)
+    real_pattern = html_module._ALREADY_ENCODED
+    html_module._ALREADY_ENCODED = re.compile(r"(?!)")  # matches nothing: every URL is parsed
+    try:
+        assert fast == encode_url(url, query_as_params)
+    finally:
+        html_module._ALREADY_ENCODED = real_pattern
