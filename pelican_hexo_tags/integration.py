@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import re
 from typing import Any
 
 from pelican import signals
@@ -18,7 +17,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerato
 
 from .assets import FINISHED_PAGE, STATIC_ROOT
 from .config import hexo_config_from_settings
-from .incremental import KEPT_PAGE, PAGE_FILTERS, site_page_filters
+from .incremental import KEPT_PAGE, PAGE_FILTERS, intrasite_link_start, site_page_filters
 from .links import ASSET_OWNERS, all_contents
 from .metadata import written_without_layout
 from .pipeline import PLAIN_EXTENSIONS
@@ -419,10 +418,6 @@ def take_in_cached_contents(generator: Any) -> None:
                 report_problems(source, content.metadata, strict)
 
 
-# INTRASITE_LINK_REGEX → what any of its links in an attribute starts with, found without Pelican's regex.
-_LINK_STARTS: dict[str, re.Pattern[str]] = {}
-
-
 def scan_links_only_where_there_are_some(instance: Any) -> None:
     """``content_object_init``: Pelican's scan of a body for ``{static}`` links, skipped where it finds none.
 
@@ -443,11 +438,7 @@ def may_hold_intrasite_links(content: Any) -> bool:
     body = getattr(content, "_content", None)
     if not isinstance(marker, str) or not isinstance(body, str):
         return True
-    start = _LINK_STARTS.get(marker)
-    if start is None:
-        # Pelican's pattern from the `=` on, read as Pelican reads it (re.X): it matches wherever that does.
-        start = _LINK_STARTS[marker] = re.compile(rf"""=\s*["']{marker}""", re.X)
-    return start.search(body) is not None
+    return intrasite_link_start(marker).search(body) is not None
 
 
 def _add_static(generator: StaticGenerator, source: str, target: str) -> None:

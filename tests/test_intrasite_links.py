@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from conftest import build_site, write_hexo_site
 
 from pelican_hexo_tags.integration import may_hold_intrasite_links
@@ -47,3 +49,40 @@ def test_the_check_matches_wherever_pelicans_regex_may() -> None:
     assert not may_hold_intrasite_links(_content('<a href="{filename}x.md">', marker=r"@@ (?P<what>\w+) @@"))
     # Without the setting or a body, Pelican's own scan decides.
     assert may_hold_intrasite_links(SimpleNamespace(settings={}, _content="x"))
+
+
+@pytest.mark.parametrize(
+    ("marker", "href"),
+    [(None, "{filename}/b.md"), (r"@@(?P<what>\w+)@@", "@@filename@@/b.md")],
+    ids=["pelicans-marker", "the-sites-own-marker"],
+)
+def test_a_post_linking_another_is_described_with_the_sites_urls(marker: str | None, href: str) -> None:
+    # Pelican makes the link from the other post's URL when the page is rendered: that URL is part of
+    # the linking post's description, whatever marker the site's INTRASITE_LINK_REGEX names.
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    from pelican_hexo_tags.incremental import _Fingerprints
+
+    settings = {**DEFAULT_CONFIG, **({"INTRASITE_LINK_REGEX": marker} if marker else {})}
+
+    def article(body: str, slug: str) -> Article:
+        metadata = {"title": slug, "slug": slug, "date": datetime.datetime(2024, 1, 2)}
+        return Article(body, metadata, settings=settings, source_path=f"/site/{slug}.md", context={})
+
+    def description(linked_url: str) -> str:
+        linking, linked = article(f'<p><a href="{href}">b</a></p>', "a"), article("<p>b</p>", "b")
+        linked.override_url = linked_url
+        fingerprints = _Fingerprints()
+        fingerprints.use_site_of({"articles": [linking, linked]})
+        return fingerprints.describe(linking, deep=True)
+
+    assert description("b/") != description("moved/")
+    # A post without a link is described without them.
+    plain = article("<p>no link, a {b} and a | c</p>", "c")
+    fingerprints = _Fingerprints()
+    fingerprints.use_site_of({"articles": [plain]})
+    first = fingerprints.describe(plain, deep=True)
+    fingerprints = _Fingerprints()
+    fingerprints.use_site_of({"articles": [plain, article("<p>d</p>", "d")]})
+    assert fingerprints.describe(plain, deep=True) == first
