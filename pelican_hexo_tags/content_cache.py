@@ -197,17 +197,16 @@ def _wrap(cacher: Any, fingerprint: str, is_hexo: Callable[[str], bool], every_f
     cacher.cache_data = cache_data
 
 
-def _announce_if_stale(cachers: list[Any], fingerprint: str, cache_path: str) -> None:
-    for cacher in cachers:
-        for entry in (getattr(cacher, "_cache", None) or {}).values():
-            stamp = entry[0] if isinstance(entry, tuple) and entry else None
-            if isinstance(stamp, tuple) and len(stamp) == 5 and stamp[0] == _MARK and stamp[2] != fingerprint:
-                if (cache_path, fingerprint) not in _announced:
-                    _announced.add((cache_path, fingerprint))
-                    logger.info(
-                        "Hexo config or settings changed since the content cache was written: reading every post again"
-                    )
-                return
+def _announce_if_stale(cacher: Any, fingerprint: str, cache_path: str) -> None:
+    for entry in (getattr(cacher, "_cache", None) or {}).values():
+        stamp = entry[0] if isinstance(entry, tuple) and entry else None
+        if isinstance(stamp, tuple) and len(stamp) == 5 and stamp[0] == _MARK and stamp[2] != fingerprint:
+            if (cache_path, fingerprint) not in _announced:
+                _announced.add((cache_path, fingerprint))
+                logger.info(
+                    "Hexo config or settings changed since the content cache was written: reading every post again"
+                )
+            return
 
 
 def cover_hexo_inputs(generator: Any) -> None:
@@ -231,16 +230,14 @@ def cover_hexo_inputs(generator: Any) -> None:
             # Pelican (and the read-ahead) stamp each file for them, 1,000-2,000 stamps a build.
             cacher._filestamp_func = _no_stamp
             continue
+        layer_fingerprint, every_file = fingerprint, None
         if cacher is generator:
             # Whole posts: made with the settings of their build (their URLs, dates, author, summary
             # length), so any setting changed makes them again, for every file of the layer.
-            whole = whole_settings_fingerprint(settings)
-            layer_fingerprint = hashlib.sha256(f"{fingerprint}\n{whole}".encode()).hexdigest()
-            _announce_if_stale([cacher], layer_fingerprint, str(settings.get("CACHE_PATH")))
-            _wrap(cacher, layer_fingerprint, is_hexo, every_file=whole)
-        else:
-            _announce_if_stale([cacher], fingerprint, str(settings.get("CACHE_PATH")))
-            _wrap(cacher, fingerprint, is_hexo)
+            every_file = whole_settings_fingerprint(settings)
+            layer_fingerprint = hashlib.sha256(f"{fingerprint}\n{every_file}".encode()).hexdigest()
+        _announce_if_stale(cacher, layer_fingerprint, str(settings.get("CACHE_PATH")))
+        _wrap(cacher, layer_fingerprint, is_hexo, every_file)
 
 
 # Settings no content object is made from: where the build writes and whether it caches.

@@ -401,7 +401,6 @@ def take_in_cached_contents(generator: Any) -> None:
         return
     kinds = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles", "hidden_translations")
     kinds += ("pages", "hidden_pages", "draft_pages", "draft_translations")
-    strict = bool(generator.settings.get("HEXO_STRICT"))
     seen: set[int] = set()
     for kind in kinds:
         for content in getattr(generator, kind, None) or ():
@@ -413,9 +412,7 @@ def take_in_cached_contents(generator: Any) -> None:
             # as a post made this build has: what looks at a post's settings by identity finds them.
             content.settings = generator.settings
             remember_asset_owner(content)
-            source = content.metadata.get("hexo_source")
-            if source:
-                report_problems(source, content.metadata, strict)
+            _report(generator, content.metadata)
 
 
 def scan_links_only_where_there_are_some(instance: Any) -> None:
