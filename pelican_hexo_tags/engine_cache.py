@@ -15,7 +15,8 @@ block again, and keeps what it made). A build that reads most of the site
 drops the results none of the last ``_KEEP_BUILDS`` builds used, so blocks
 since edited away do not pile up. A process forked from the one that opened the file (a page-writing
 worker) neither reads nor writes it; nor does the read-ahead helper, whose
-results the reader keeps.
+results the reader keeps. The child reading posts from the end (read_behind.py) opens it again to
+look results up, and hands what it made and used to the parent, which keeps them.
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ class _Store:
 
 
 _store: _Store | None = None
+_inherited: list[_Store] = []
 
 
 def _mine() -> _Store | None:
@@ -106,6 +108,32 @@ def use_engine_cache(settings: Mapping[str, Any]) -> None:
     save_engine_cache()
     if (keep or load) and settings.get("CACHE_PATH"):
         _store = _Store(path, load=load, keep=keep)
+
+
+def look_up_in_forked_child() -> None:
+    """In a forked child that highlights: look results up in the parent's file, through a connection of its own."""
+    global _store
+    parent = _store
+    if parent is not None and parent.pid != os.getpid():
+        # The parent's store stays referenced: freed here, it would close the parent's connection in the child.
+        _inherited.append(parent)
+        _store = _Store(parent.path, load=parent.load, keep=parent.keep)
+
+
+def made_in_this_process() -> tuple[dict[bytes, str], set[bytes]]:
+    """What this process made and used, for :func:`take_from_child` in the parent."""
+    store = _mine()
+    return (dict(store.new), set(store.used)) if store is not None else ({}, set())
+
+
+def take_from_child(made: Mapping[bytes, str], used: Iterable[bytes]) -> None:
+    """Keep a child's results and their use as this process's own."""
+    store = _mine()
+    if store is None:
+        return
+    if store.keep:
+        store.new.update(made)
+    store.used.update(used)
 
 
 def _digest(namespace: str, key: Any) -> bytes:

@@ -33,6 +33,14 @@ _STATELESS: set[str] = set()
 # went 240 -> 215-222 MiB over 1,000 posts for the same CPU time (its highlight.js makes short-lived
 # strings by the megabyte). Flags are the process's: set before its first context.
 _V8_FLAGS = ("--single-threaded", "--max-semi-space-size=4")
+# Whether V8 was set up in this process: its threads do not survive a fork, so a forked child that
+# would run JavaScript is started only before (read_behind.py).
+_started = False
+
+
+def v8_started() -> bool:
+    """Whether this process has set up V8 (a child forked after that cannot use it)."""
+    return _started
 
 
 def read_static(*parts: str) -> str:
@@ -42,9 +50,12 @@ def read_static(*parts: str) -> str:
 
 def js_context(name: str, load: Callable[[Any], None]) -> Any:
     """The context called ``name``, created once by ``load(context)``."""
+    global _started
     with _LOCK:
         if name not in _CONTEXTS:
             from py_mini_racer import MiniRacer, init_mini_racer
+
+            _started = True
 
             init_mini_racer(flags=_V8_FLAGS, ignore_duplicate_init=True)
             context = MiniRacer()

@@ -422,7 +422,7 @@ class ParallelWrites(Writer):
                     paths.append(jobs[index].path)
             except BaseException:  # noqa: BLE001 - the parent writes what is left, and meets the error itself
                 result["failed"] = traceback.format_exc()
-            result["logs"] = [_portable(record) for record in records]
+            result["logs"] = [portable_record(record) for record in records]
             result["problems"] = problems
             result["state"] = self._worker_state(paths, kept)
             data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
@@ -451,7 +451,7 @@ class ParallelWrites(Writer):
         from .reader import problem_reported
 
         for record in result.get("logs", ()):
-            _replay(record)
+            replay_record(record)
         for sender, kwargs in result.get("problems", ()):
             problem_reported.send(sender, **kwargs)
         state = result.get("state") or {}
@@ -677,10 +677,16 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def _isolate_worker() -> tuple[list[logging.LogRecord], list[tuple[Any, dict[str, Any]]]]:
-    """In a worker: log records and problems kept for the parent; V8 refused (its threads stayed in the parent)."""
+def capture_log_records() -> list[logging.LogRecord]:
+    """In a forked child: its log records, kept for the parent to show (:func:`replay_record`), not shown."""
     records: list[logging.LogRecord] = []
     logging.getLogger().handlers[:] = [_Collect(records)]
+    return records
+
+
+def _isolate_worker() -> tuple[list[logging.LogRecord], list[tuple[Any, dict[str, Any]]]]:
+    """In a worker: log records and problems kept for the parent; V8 refused (its threads stayed in the parent)."""
+    records = capture_log_records()
     problems: list[tuple[Any, dict[str, Any]]] = []
     from .reader import problem_reported
 
@@ -703,7 +709,7 @@ def _no_v8_here(*_args: Any, **_kwargs: Any) -> Any:
     raise RuntimeError("V8 is not usable in a forked page-writing worker")
 
 
-def _portable(record: logging.LogRecord) -> logging.LogRecord:
+def portable_record(record: logging.LogRecord) -> logging.LogRecord:
     """A record that pickles: its message made, its traceback as text."""
     with contextlib.suppress(Exception):
         record.msg = record.getMessage()
@@ -719,7 +725,7 @@ def _portable(record: logging.LogRecord) -> logging.LogRecord:
     return record
 
 
-def _replay(record: logging.LogRecord) -> None:
+def replay_record(record: logging.LogRecord) -> None:
     target = logging.getLogger(record.name)
     if not target.isEnabledFor(record.levelno):
         return

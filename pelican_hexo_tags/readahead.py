@@ -17,7 +17,9 @@ highlighted the same post the helper was on, and its own highlight.js heap
 
 The helper is ``python -m pelican_hexo_tags.readahead`` talking JSON lines
 over its stdin/stdout (multiprocessing's spawn would re-run the script that
-started Pelican). Only posts the content cache will not serve are sent. It
+started Pelican); its job (the posts' paths) is a file named on its command
+line, as a line down its stdin it waited on the helper's start (0.3 s).
+Only posts the content cache will not serve are sent. It
 answers each post with one line, in order (``{"post": i, "r": [[key,
 result], …]}``), skipping the ones the reader has passed, and stays at most
 ``LEAD`` posts ahead, so the results waiting in the reader stay few. Off with
@@ -25,10 +27,16 @@ result], …]}``), skipping the ones the reader has passed, and stays at most
 posts, where starting it costs more than it saves, nor on a machine with one
 core.
 
-Which post the reader is on goes to the helper through an 8-byte counter
-both map (``mmap``), not as a line on its stdin per post: writing to the
-pipe let go of the GIL, and taking it back waited on the thread that
-collects the helper's results, 4 ms a post; the counter costs no system call.
+The helper alone left the reader waiting on it: highlight.js was 13.4 s of
+CPU on the benchmark, the reader's own work 8.9 s. So a forked child also
+reads whole posts, from the last one back, in a V8 of its own
+(read_behind.py); the helper stops where the child's posts begin.
+
+Which post the reader is on, and from which post on the child has taken
+them, go between the three through two counters they map (``Progress``), not
+as a line on the helper's stdin per post: writing to the pipe let go of the
+GIL, and taking it back waited on the thread that collects the helper's
+results, 4 ms a post; the counters cost no system call.
 
 Once the posts and pages are read, nothing more is wanted, so ``stop()``
 kills the helper and reaps it at once: waiting for it to finish would wait
@@ -56,12 +64,17 @@ from typing import Any
 
 from pelican.readers import MarkdownReader
 
+from .read_behind import ReadBehind
+
 logger = logging.getLogger(__name__)
 
 LEAD = 400
 MIN_POSTS = 40
-# The index (in the helper's list) of the post the reader is on, in the progress file both processes map.
-_COUNTER = struct.Struct("q")
+# In the progress file the processes map: the index (in the helper's list) of the post the reader is on,
+# and of the first post the child reading from the end has taken (read_behind.py).
+_COUNTER = struct.Struct("qq")
+# How long the reader waits for the lock it shares with that child before it reads on without it.
+_LOCK_WAIT = 5.0
 # How long the helper waits for a request, LEAD posts ahead, before it looks at the reader's post again.
 _PACE = 0.005
 # How often a waiting reader looks whether the helper is still there (its pipe's end tells it at once).
@@ -70,28 +83,89 @@ _WAKE = 0.1
 _EXTENSIONS = tuple(f".{extension}" for extension in MarkdownReader.file_extensions)
 
 
-class ReadAhead:
-    """The reader's side: start the helper, tell it the post being read, take what it sends."""
+class Progress:
+    """Which post the reader is on, and from which post on the child reading from the end has taken them.
 
-    def __init__(self, paths: list[str], config: dict[str, Any]) -> None:
-        handle, self._progress_path = tempfile.mkstemp(prefix="hexo-read-ahead-")
+    Two counters in a file the reader, the helper and the child map: the helper goes at most ``LEAD``
+    posts past the reader's and stops at the child's; the reader and the child take posts under one
+    lock, so that they never both take the one they meet at.
+    """
+
+    def __init__(self, paths: list[str]) -> None:
+        handle, self.path = tempfile.mkstemp(prefix="hexo-read-ahead-")
         with os.fdopen(handle, "r+b") as progress:
-            progress.write(_COUNTER.pack(0))
+            progress.write(_COUNTER.pack(-1, len(paths)))
             progress.flush()
-            self._progress = mmap.mmap(progress.fileno(), _COUNTER.size)
+            self._map = mmap.mmap(progress.fileno(), _COUNTER.size)
         self._index: dict[str, int] = {}
         for number, path in enumerate(paths):
             self._index.setdefault(os.path.abspath(path), number)
-        self._reading: int | None = None
+        self.current: int | None = None
+        self._lock: Any = None
+
+    def share_with_a_child(self) -> None:
+        """From now on the reader and a forked child take posts under a lock both see."""
+        import multiprocessing
+
+        self._lock = multiprocessing.get_context("fork").Lock()
+
+    def reader_starts(self, path: str) -> bool:
+        """The reader is on ``path``: True if it reads the post itself, False if the child has taken it."""
+        self.current = number = self._index.get(os.path.abspath(path))
+        if number is None:
+            return True
+        with contextlib.suppress(ValueError):  # stopped: the mapping is closed
+            if self._lock is None:
+                _COUNTER.pack_into(self._map, 0, number, _COUNTER.unpack_from(self._map, 0)[1])
+                return True
+            # Held by the child only between two reads of the map; a child stopped holding it is dead.
+            if not self._lock.acquire(timeout=_LOCK_WAIT):
+                return True
+            try:
+                _, behind = _COUNTER.unpack_from(self._map, 0)
+                if number >= behind:
+                    return False
+                _COUNTER.pack_into(self._map, 0, number, behind)
+            finally:
+                self._lock.release()
+        return True
+
+    def child_takes(self) -> int | None:
+        """In the child: the last post nobody has taken, now the child's; None once it meets the reader."""
+        with self._lock:
+            reading, behind = _COUNTER.unpack_from(self._map, 0)
+            if behind - 1 <= reading:
+                return None
+            _COUNTER.pack_into(self._map, 0, reading, behind - 1)
+            return behind - 1
+
+    def close(self) -> None:
+        with contextlib.suppress(ValueError, BufferError):
+            self._map.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.path)
+
+
+class ReadAhead:
+    """The reader's side: start the helper, tell it the post being read, take what it sends."""
+
+    def __init__(self, paths: list[str], config: dict[str, Any], progress: Progress | None = None) -> None:
+        # Its own, without a child reading from the end.
+        self._owns_progress = progress is None
+        self._progress = progress = progress or Progress(paths)
         self._changed = threading.Condition()
         self._answered = -1  # the last post the helper has sent its line for; they come in order
         self._posts: dict[int, list[Any]] = {}
         self._answers: dict[int, list[Any] | None] = {}
         self._asked = 0
         self._ended = False
+        # The job goes in a file: written down the pipe, its 100 kB waited on the helper's start (0.3 s).
+        handle, self._job_path = tempfile.mkstemp(prefix="hexo-read-ahead-job-")
+        with os.fdopen(handle, "w", encoding="utf-8") as job:
+            json.dump({"paths": paths, "config": config, "progress": progress.path}, job)
         try:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "pelican_hexo_tags.readahead"],
+            self.process = subprocess.Popen(  # noqa: S603 - this interpreter, this module, our own file
+                [sys.executable, "-m", "pelican_hexo_tags.readahead", self._job_path],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
@@ -99,12 +173,12 @@ class ReadAhead:
                 encoding="utf-8",
             )
         except OSError:
-            self._progress.close()
-            os.unlink(self._progress_path)
+            os.unlink(self._job_path)
+            if self._owns_progress:
+                progress.close()
             raise
         self._collector = threading.Thread(target=self._collect, name="hexo-read-ahead", daemon=True)
         self._collector.start()
-        self._send({"paths": paths, "config": config, "progress": self._progress_path})
 
     def _send(self, message: dict[str, Any]) -> bool:
         try:
@@ -141,14 +215,11 @@ class ReadAhead:
 
     def reading(self, path: str) -> None:
         """The reader starts on ``path``: the helper may go up to ``LEAD`` posts past it."""
-        self._reading = self._index.get(os.path.abspath(path))
-        if self._reading is not None:
-            with contextlib.suppress(ValueError):  # stopped: the mapping is closed
-                _COUNTER.pack_into(self._progress, 0, self._reading)
+        self._progress.reader_starts(path)
 
     def results_for_current_post(self) -> list[tuple[Any, Any]]:
         """What the helper highlighted of the post being read, waiting for it if the helper is not there yet."""
-        number = self._reading
+        number = self._progress.current
         if number is None:
             return []
         with self._changed:
@@ -191,10 +262,10 @@ class ReadAhead:
         if self.process.stdin is not None:
             with contextlib.suppress(OSError, ValueError):  # a flush into the dead helper's pipe
                 self.process.stdin.close()
-        with contextlib.suppress(ValueError, BufferError):
-            self._progress.close()
         with contextlib.suppress(OSError):
-            os.unlink(self._progress_path)
+            os.unlink(self._job_path)
+        if self._owns_progress:
+            self._progress.close()
         # Its stdout is the collector's to close: the writer is gone, so the collector meets the end.
 
 
@@ -204,7 +275,8 @@ def _helper() -> None:
     from .frontmatter import normalize_source, parse_front_matter
     from .highlight import highlight_many
 
-    job = json.loads(sys.stdin.readline())
+    with open(sys.argv[1], encoding="utf-8") as handle:
+        job = json.load(handle)
     requests: queue.SimpleQueue[dict[str, Any]] = queue.SimpleQueue()
 
     def listen_to_the_reader() -> None:
@@ -240,11 +312,15 @@ def _helper() -> None:
     def reading() -> int:
         return _COUNTER.unpack_from(reader, 0)[0]
 
+    def read_behind_from() -> int:
+        return _COUNTER.unpack_from(reader, 0)[1]
+
     for index, path in enumerate(job["paths"]):
         answer(0)
-        while index - reading() > LEAD:
+        while index - reading() > LEAD and index < read_behind_from():
             answer(_PACE)
-        if index < reading():
+        # Passed by the reader, or read whole by the child reading from the end.
+        if index < reading() or index >= read_behind_from():
             send({"post": index})
             continue
         results: list[Any] = []
@@ -281,6 +357,8 @@ def _call_groups(keys: list[Any]) -> list[list[Any]]:
 
 
 _current: ReadAhead | None = None
+_progress: Progress | None = None
+_behind: ReadBehind | None = None
 
 
 def _cores() -> int:
@@ -291,25 +369,15 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def start_read_ahead(generator: Any) -> None:
-    """``article_generator_init``: start highlighting the posts this build will read."""
-    global _current
-    stop_read_ahead()
+def _posts_to_read(generator: Any) -> list[str] | None:
+    """The posts Pelican's ArticlesGenerator will read, in its order, but those the content cache serves."""
     settings = generator.settings
-    if not settings.get("HEXO_READ_AHEAD", True):
-        return
-    from .config import hexo_config_from_settings
-    from .highlight import uses_highlight_engine
-
-    config = hexo_config_from_settings(settings)
-    if not config.get("syntax_highlighter") or not uses_highlight_engine(config):
-        return
     readers = getattr(generator, "readers", None)
     try:
-        # The order Pelican's ArticlesGenerator reads them in: the same set, built the same way.
+        # The same set, built the same way.
         files = list(generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]))
     except (KeyError, OSError, TypeError):
-        return
+        return None
     paths = []
     for relative in files:
         if not relative.lower().endswith(_EXTENSIONS):
@@ -321,16 +389,70 @@ def start_read_ahead(generator: Any) -> None:
         if getattr(generator, "_cache_data_policy", False) and generator.get_cached_data(relative, None) is not None:
             continue
         paths.append(path)
-    if len(paths) < MIN_POSTS or _cores() < 2:
+    return paths
+
+
+def _may_fork_a_reader() -> bool:
+    from .js_runtime import v8_started
+
+    # V8's threads do not survive a fork. Nor do other threads (Pelican's status line): the child
+    # touches nothing of theirs, logging to a list, not to Pelican's console.
+    return hasattr(os, "fork") and not v8_started()
+
+
+def _hexo_reader_of(generator: Any) -> Any:
+    """``read(path)`` as Pelican's readers would call it for a post: the plugin's reader of its extension."""
+    from .reader import HexoReader
+
+    readers = getattr(getattr(generator, "readers", None), "readers", {})
+
+    def read(path: str) -> tuple[str, dict[str, Any]]:
+        reader = readers.get(os.path.splitext(path)[1][1:])
+        if not isinstance(reader, HexoReader):
+            raise TypeError(f"{path} is not read by the plugin")
+        return reader.read(path)
+
+    shared = [generator.settings, getattr(generator.readers, "settings", None)]
+    shared += [getattr(reader, "settings", None) for reader in readers.values()]
+    return read, [obj for obj in shared if obj is not None]
+
+
+def _as_the_child() -> None:
+    # The child reads alone: no reader to count, no helper to ask.
+    global _current, _progress, _behind
+    _current = _progress = _behind = None
+
+
+def start_read_ahead(generator: Any) -> None:
+    """``article_generator_init``: start reading the posts this build will read, on the other cores."""
+    global _current, _progress, _behind
+    stop_read_ahead()
+    settings = generator.settings
+    if not settings.get("HEXO_READ_AHEAD", True):
+        return
+    from .config import hexo_config_from_settings
+    from .highlight import uses_highlight_engine
+
+    config = hexo_config_from_settings(settings)
+    paths = _posts_to_read(generator)
+    if paths is None or len(paths) < MIN_POSTS or _cores() < 2:
         return
     try:
-        _current = ReadAhead(paths, json.loads(json.dumps(config, default=str)))
+        _progress = Progress(paths)
+        # First: the child is forked before the helper's thread starts here.
+        if _may_fork_a_reader():
+            _progress.share_with_a_child()
+            read, shared = _hexo_reader_of(generator)
+            _behind = ReadBehind(paths, read, _progress, shared, _as_the_child)
+        if config.get("syntax_highlighter") and uses_highlight_engine(config):
+            _current = ReadAhead(paths, json.loads(json.dumps(config, default=str)), _progress)
     except (OSError, ValueError) as error:
         logger.debug("no read-ahead: %s", error)
         return
-    from . import highlight
+    if _current is not None:
+        from . import highlight
 
-    highlight.run_engine_elsewhere(_current.highlight)
+        highlight.run_engine_elsewhere(_current.highlight)
 
 
 def highlighted_ahead() -> list[tuple[Any, Any]]:
@@ -338,21 +460,28 @@ def highlighted_ahead() -> list[tuple[Any, Any]]:
     return _current.results_for_current_post() if _current is not None else []
 
 
-def note_reading(path: str) -> None:
-    """The reader starts on ``path``."""
-    if _current is not None:
-        _current.reading(path)
+def note_reading(path: str) -> tuple[str, dict[str, Any]] | None:
+    """The reader starts on ``path``: what the child reading from the end made of it, if the child took it."""
+    if _progress is None or _progress.reader_starts(path) or _behind is None or _progress.current is None:
+        return None
+    return _behind.take(_progress.current)
 
 
 def stop_read_ahead(*_: Any) -> None:
-    """``all_generators_finalized``: the posts and pages are read; the helper is done."""
-    global _current
+    """``all_generators_finalized``: the posts and pages are read; the helper and the child are done."""
+    global _current, _progress, _behind
     if _current is not None:
         from . import highlight
 
         highlight.run_engine_elsewhere(None)
         _current.stop()
         _current = None
+    if _behind is not None:
+        _behind.stop()
+        _behind = None
+    if _progress is not None:
+        _progress.close()
+        _progress = None
 
 
 if __name__ == "__main__":

@@ -204,7 +204,10 @@ class HexoReader(MarkdownReader):
         self._pelican_reader: MarkdownReader | None = None
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        note_reading(source_path)
+        read_elsewhere = note_reading(source_path)
+        if read_elsewhere is not None:
+            # Read whole by the child reading from the end (read_behind.py), as this reader reads it.
+            return read_elsewhere
         try:
             if copied_as_is(source_path, self.settings, hexo_config_from_settings(self.settings)):
                 # Pelican makes no page of it; the static generator copies it (STATIC_EXCLUDE_SOURCES

@@ -86,9 +86,9 @@ def test_no_helper_for_a_cached_build_or_a_small_one(
     started: list[int] = []
     original = readahead.ReadAhead.__init__
 
-    def record(self: readahead.ReadAhead, paths: list[str], config: dict) -> None:
+    def record(self: readahead.ReadAhead, paths: list[str], config: dict, *progress: readahead.Progress) -> None:
         started.append(len(paths))
-        original(self, paths, config)
+        original(self, paths, config, *progress)
 
     monkeypatch.setattr(readahead.ReadAhead, "__init__", record)
     settings = _site(tmp_path, readahead.MIN_POSTS + 5)
