@@ -118,8 +118,10 @@ class Progress:
             if self._lock is None:
                 _COUNTER.pack_into(self._map, 0, number, _COUNTER.unpack_from(self._map, 0)[1])
                 return True
-            # Held by the child only between two reads of the map; a child stopped holding it is dead.
+            # Held by the child only between two reads of the map; a child stopped holding it is dead,
+            # and the reader reads every post from here on itself.
             if not self._lock.acquire(timeout=_LOCK_WAIT):
+                self._lock = None
                 return True
             try:
                 _, behind = _COUNTER.unpack_from(self._map, 0)

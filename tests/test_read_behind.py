@@ -116,6 +116,22 @@ def test_no_child_once_v8_runs_here(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not readahead._may_fork_a_reader()
 
 
+def test_a_child_dead_with_the_lock_costs_the_reader_one_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readahead, "_LOCK_WAIT", 0.1)
+    paths = [f"/p/{number}.md" for number in range(6)]
+    progress = readahead.Progress(paths)
+    progress.share_with_a_child()
+    assert [progress.child_takes() for _ in range(3)] == [5, 4, 3]
+    progress._lock.acquire()  # as a child killed while it held the lock leaves it
+    try:
+        start = time.monotonic()
+        # The reader reads every post itself from then on, the child's too: nothing more comes from it.
+        assert all(progress.reader_starts(path) for path in paths)
+        assert time.monotonic() - start < 1
+    finally:
+        progress.close()
+
+
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="looks at processes through /proc")
 def test_the_helper_skips_the_posts_the_child_took(tmp_path: Path) -> None:
     paths = _posts(tmp_path, 6)
