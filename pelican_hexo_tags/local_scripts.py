@@ -170,7 +170,11 @@ def script_stamps(root: str | None) -> tuple[tuple[str, float], ...]:
     """Every script file under ``scripts/`` and any theme's ``scripts/`` with its mtime (the theme is not known yet)."""
     if not root:
         return ()
-    found = sorted(Path(root).glob("scripts/**/*.js")) + sorted(Path(root).glob("themes/*/scripts/**/*.js"))
+    # Asked for at every look at the config (a few times a post): most sites have no scripts folder,
+    # and two globs that find nothing were half of that look.
+    found = sorted(Path(root).glob("scripts/**/*.js")) if os.path.isdir(os.path.join(root, "scripts")) else []
+    if os.path.isdir(os.path.join(root, "themes")):
+        found += sorted(Path(root).glob("themes/*/scripts/**/*.js"))
     stamps = []
     for path in found:
         try:
