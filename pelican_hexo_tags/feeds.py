@@ -30,8 +30,9 @@ from .reader import _display_path
 logger = logging.getLogger(__name__)
 
 # Everything outside XML 1.0's Char production: C0 controls but tab/newline/CR,
-# lone surrogates, U+FFFE and U+FFFF.
-NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# lone surrogates, U+FFFE and U+FFFF. Written as those, not as the complement of the
+# production: that negated class took 20 ms to compile, at every build's start.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # The context of the build being written, and the posts already warned about in it.
 # The context is held (not its id) so that a later build's is never mistaken for it.

@@ -193,3 +193,14 @@ def test_feed_content_is_hexos_post_content_with_post_links_resolved(tmp_path: P
     entry = feed[feed.index("<title>A</title>") :]
     assert 'href="/b/"' in entry.split("</entry>")[0]
     assert "hexo-post-link" not in feed and 'target="_blank"' not in feed
+
+
+def test_not_xml_is_exactly_what_xml_1_0_cannot_carry() -> None:
+    # XML 1.0's Char production, read as written in the specification.
+    def is_char(point: int) -> bool:
+        return point in (0x9, 0xA, 0xD) or 0x20 <= point <= 0xD7FF or 0xE000 <= point <= 0xFFFD or point >= 0x10000
+
+    from pelican_hexo_tags.feeds import NOT_XML
+
+    wrong = [point for point in range(0x110000) if bool(NOT_XML.fullmatch(chr(point))) == is_char(point)]
+    assert wrong == []
