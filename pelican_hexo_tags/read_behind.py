@@ -14,7 +14,9 @@ The child is ``fork()``\\ ed when the articles generator starts (Pelican's
 readers, settings and the site's extensions are there, nothing to pickle on
 the way in), before this process has threads of its own or has set up V8,
 whose threads a fork does not copy: the child makes its own. It is not
-started once V8 runs here (the pages of an ``--autoreload`` build before).
+started once V8 runs here (the pages of an ``--autoreload`` build before),
+nor where code from outside this package runs on each post (a user's tag, the
+site's scripts), which may keep something of each post for later.
 Nor are other threads copied (Pelican's status line): the child logs to a
 list for the parent, and touches nothing of theirs. What it reads comes back as ``HexoReader.read``
 returns it, so the reader hands it to Pelican as it hands a reader-layer

@@ -60,6 +60,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Mapping
 from typing import Any
 
 from pelican.readers import MarkdownReader
@@ -402,6 +403,24 @@ def _may_fork_a_reader() -> bool:
     return hasattr(os, "fork") and not v8_started()
 
 
+def _reads_the_same_in_a_child(settings: Mapping[str, Any], config: Any) -> bool:
+    """Whether a post read in a forked child leaves nothing behind that the build wants later.
+
+    Not where code from outside this package runs on each post: a user's own tag (``HEXO_TAGS``, or
+    ``@tag`` in pelicanconf.py) or the site's scripts may keep something across posts for later (a
+    filter collecting posts for a generator), and what the child's copy kept would stay there.
+    """
+    from .local_scripts import script_stamps
+    from .registry import registry
+
+    if settings.get("HEXO_TAGS"):
+        return False
+    own = __name__.rpartition(".")[0]
+    if any(not str(getattr(spec.function, "__module__", "")).startswith(own) for spec in registry.specs()):
+        return False
+    return not script_stamps(getattr(config, "source_root", None))
+
+
 def _hexo_reader_of(generator: Any) -> Any:
     """``read(path)`` as Pelican's readers would call it for a post: the plugin's reader of its extension."""
     from .reader import HexoReader
@@ -442,7 +461,7 @@ def start_read_ahead(generator: Any) -> None:
     try:
         _progress = Progress(paths)
         # First: the child is forked before the helper's thread starts here.
-        if _may_fork_a_reader():
+        if _may_fork_a_reader() and _reads_the_same_in_a_child(settings, config):
             _progress.share_with_a_child()
             read, shared = _hexo_reader_of(generator)
             _behind = ReadBehind(paths, read, _progress, shared, _as_the_child)

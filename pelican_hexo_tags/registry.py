@@ -125,6 +125,10 @@ class TagRegistry:
         # A theme with none of the variants (landscape, icarus …) gets NexT's, the most common meaning.
         return variants.get(DEFAULT_DIALECT)
 
+    def specs(self) -> list[TagSpec]:
+        """Every registered tag, each dialect's own too."""
+        return [spec for variants in self._tags.values() for spec in variants.values()]
+
     def names(self) -> list[str]:
         return sorted(self._tags)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -16,7 +17,9 @@ from pelican.urlwrappers import Tag
 from test_readahead import _config, _files, _posts, _stop_timed, _varied_site
 
 from pelican_hexo_tags import js_runtime, readahead
+from pelican_hexo_tags.config import HexoConfig
 from pelican_hexo_tags.read_behind import ReadBehind
+from pelican_hexo_tags.registry import registry
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="the child is forked")
 POSTS = 120
@@ -132,6 +135,18 @@ def test_a_child_dead_with_the_lock_costs_the_reader_one_wait(monkeypatch: pytes
         progress.close()
 
 
+def test_no_child_where_code_from_elsewhere_runs_on_each_post(monkeypatch: pytest.MonkeyPatch) -> None:
+    config = HexoConfig({})
+    assert readahead._reads_the_same_in_a_child({}, config)
+    # A user's tag may keep something of each post for later, in the process that ran it.
+    assert not readahead._reads_the_same_in_a_child({"HEXO_TAGS": {"mine": lambda context: ""}}, config)
+    own = registry.copy()
+    # The module, not the registry the package exports under the same name.
+    monkeypatch.setattr(sys.modules["pelican_hexo_tags.registry"], "registry", own)
+    own.register("mine", lambda context: "")
+    assert not readahead._reads_the_same_in_a_child({}, config)
+
+
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="looks at processes through /proc")
 def test_the_helper_skips_the_posts_the_child_took(tmp_path: Path) -> None:
     paths = _posts(tmp_path, 6)
@@ -180,6 +195,9 @@ def _kept_blocks(cache: Path) -> set[tuple[bytes, str]]:
 @pytest.mark.skipif(readahead._cores() < 2, reason="the child reads on a second core")
 def test_a_site_read_from_both_ends_is_the_same_bytes(tmp_path: Path) -> None:
     settings = _varied_site(tmp_path, readahead.MIN_POSTS + 40)
+    # With the site's scripts, no child: a script's filter may keep what it saw of each post.
+    assert "the child read" not in _build(settings, tmp_path / "scripted", tmp_path / "cache-scripted")
+    shutil.rmtree(tmp_path / "scripts")
     both = _build(settings, tmp_path / "both", tmp_path / "cache-both")
     alone = _build(settings, tmp_path / "alone", tmp_path / "cache-alone", "HEXO_READ_AHEAD=false")
     taken = [line for line in both.splitlines() if "the child read" in line]
