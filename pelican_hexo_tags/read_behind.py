@@ -16,14 +16,15 @@ the way in), before this process has threads of its own or has set up V8,
 whose threads a fork does not copy: the child makes its own. It is not
 started once V8 runs here (the pages of an ``--autoreload`` build before),
 nor where code from outside this package runs on each post (a user's tag, the
-site's scripts), which may keep something of each post for later.
-Nor are other threads copied (Pelican's status line): the child logs to a
-list for the parent, and touches nothing of theirs. What it reads comes back as ``HexoReader.read``
-returns it, so the reader hands it to Pelican as it hands a reader-layer
-cache entry: one file of pickles, read once the reader reaches the child's
-first post, which (reading backwards) is the last one it finished. The
-settings its tags and categories point to are pickled as a reference to the
-parent's own.
+site's scripts), which may keep something of each post for later. Nor are
+other threads copied (Pelican's status line): the child logs to a list for
+the parent, and touches nothing of theirs.
+
+What the child reads comes back as ``HexoReader.read`` returns it, so the
+reader hands it to Pelican as it hands a reader-layer cache entry: one
+file of pickles, read once the reader reaches the child's first post, which
+(reading backwards) is the last one it finished. The settings its tags and
+categories point to are pickled as a reference to the parent's own.
 
 A post the child did not send (it died, or the post did not pickle) is read
 by the reader, as without the child. Its log records are shown by the

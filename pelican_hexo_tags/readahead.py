@@ -60,7 +60,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from pelican.readers import MarkdownReader
@@ -421,11 +421,13 @@ def _reads_the_same_in_a_child(settings: Mapping[str, Any], config: Any) -> bool
     return not script_stamps(getattr(config, "source_root", None))
 
 
-def _hexo_reader_of(generator: Any) -> Any:
-    """``read(path)`` as Pelican's readers would call it for a post: the plugin's reader of its extension."""
+def _hexo_reader_of(generator: Any) -> tuple[Callable[[str], tuple[str, dict[str, Any]]], list[Any]]:
+    """``read(path)`` as Pelican's readers would call it for a post (the plugin's reader of its extension),
+    and the settings objects the posts it reads may point to."""
     from .reader import HexoReader
 
-    readers = getattr(getattr(generator, "readers", None), "readers", {})
+    pelican_readers = getattr(generator, "readers", None)
+    readers = getattr(pelican_readers, "readers", {})
 
     def read(path: str) -> tuple[str, dict[str, Any]]:
         reader = readers.get(os.path.splitext(path)[1][1:])
@@ -433,7 +435,7 @@ def _hexo_reader_of(generator: Any) -> Any:
             raise TypeError(f"{path} is not read by the plugin")
         return reader.read(path)
 
-    shared = [generator.settings, getattr(generator.readers, "settings", None)]
+    shared = [generator.settings, getattr(pelican_readers, "settings", None)]
     shared += [getattr(reader, "settings", None) for reader in readers.values()]
     return read, [obj for obj in shared if obj is not None]
 
